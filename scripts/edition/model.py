@@ -1,0 +1,109 @@
+"""The document model of a General Assembly resolution: small dataclasses, each
+element carrying the 1-based source line it came from."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class FootnoteCall:
+    """A footnote call inside a paragraph: note `number` sits at `offset` in the text."""
+
+    number: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A document cited in the running text: `text[start:end]` names document `key`."""
+
+    key: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A preambular (`kind == "pp"`) or operative (`kind == "op"`) paragraph.
+
+    `text` is the clean wording, without the operative number and without note
+    markers; it starts with `opening`, the words set in italics in the official
+    text (*Rappelant également*, *Demande instamment*).
+    """
+
+    kind: str
+    number: int
+    opening: str
+    text: str
+    line: int
+    calls: tuple[FootnoteCall, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.kind}-{self.number}"
+
+    @property
+    def rest(self) -> str:
+        return self.text[len(self.opening) :]
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: int
+    text: str
+    line: int
+    paragraph: str  # anchor of the paragraph holding the call, e.g. "pp-1"
+    citations: tuple[Citation, ...] = ()  # symbols named in the note, with their spans
+
+    @property
+    def symbols(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.key for c in self.citations))
+
+
+@dataclass(frozen=True)
+class CitedDocument:
+    """A document the resolution cites, by footnote or in its text."""
+
+    key: str  # the symbol as printed, or a name for documents without one
+    symbol: str | None
+    cited_by: tuple[str, ...]  # anchors: "header", "pp-2", "op-6", ...
+    notes: tuple[int, ...] = ()  # footnotes that cite it
+
+
+@dataclass(frozen=True)
+class Resolution:
+    symbol: str
+    session: int
+    number: int
+    adopted: str  # ISO date
+    title: str
+    committee: str
+    report: str
+    formula: str
+    preamble: tuple[Paragraph, ...]
+    operative: tuple[Paragraph, ...]
+    footnotes: tuple[Footnote, ...]
+    documents: tuple[CitedDocument, ...] = field(default=())
+    source_lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return self.preamble + self.operative
+
+    @property
+    def short(self) -> str:
+        return f"{self.session}/{self.number}"
+
+    def paragraph(self, anchor: str) -> Paragraph:
+        for p in self.paragraphs:
+            if p.anchor == anchor:
+                return p
+        raise KeyError(anchor)
+
+    def footnote(self, number: int) -> Footnote:
+        return next(n for n in self.footnotes if n.number == number)
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,119 @@
+"""The whole path, source text to site: parse, render, write docs/, strict MkDocs build.
+
+Nothing is written unless parsing and rendering succeeded; docs/ files are replaced one by
+one atomically and only when changed; the site is built into a temporary folder and
+swapped in only when the strict build passed, so a failure leaves the previous docs/ and
+site/ as they were.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import annotations
+from .model import Resolution
+from .parse import parse_file
+from .render import GENERATED, Renderer
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_SOURCE = ROOT / "source" / "A-RES-68-160-fr.txt"
+DEFAULT_DATA = ROOT / "source" / "annotations.yml"
+GENERATED_MARK = GENERATED.split(" depuis")[0]  # "Généré par scripts/edition"
+
+
+@dataclass
+class Edition:
+    resolution: Resolution
+    notes: annotations.Annotations
+    pages: dict[str, str]
+    warnings: list[str]
+
+
+def display_path(path: Path) -> str:
+    """A path as the project names it: relative to the project when inside it."""
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.name
+
+
+def load(source: Path = DEFAULT_SOURCE, data: Path | None = DEFAULT_DATA) -> Edition:
+    resolution = parse_file(source)
+    notes = annotations.load(data)
+    warnings = annotations.check_against(resolution, notes)
+    pages = Renderer(resolution, notes, display_path(source)).pages()
+    return Edition(resolution, notes, pages, warnings)
+
+
+def is_generated(path: Path) -> bool:
+    try:
+        with path.open(encoding="utf-8") as f:
+            head = f.read(400)
+    except (OSError, UnicodeDecodeError):
+        return False
+    return GENERATED_MARK in head
+
+
+def stale(pages: dict[str, str], docs: Path) -> list[str]:
+    """Generated files in `docs` that differ from `pages`, are missing, or are left over."""
+    out = []
+    for name, content in sorted(pages.items()):
+        path = docs / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != content:
+            out.append(name)
+    for path in sorted(docs.rglob("*")):
+        name = path.relative_to(docs).as_posix()
+        if path.is_file() and name not in pages and is_generated(path):
+            out.append(name)
+    return out
+
+
+def write_pages(pages: dict[str, str], docs: Path) -> list[str]:
+    """Write changed pages atomically, remove left-over generated files; return what changed."""
+    changed = stale(pages, docs)
+    for name in changed:
+        path = docs / name
+        if name not in pages:
+            path.unlink()
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(pages[name])
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    return changed
+
+
+def mkdocs_build(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml") -> None:
+    """Strict MkDocs build into a temporary folder, swapped in for `site` only on success."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = site.resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=site.parent, prefix=f".{site.name}.building-"))
+    try:
+        cfg = load_config(config_file=str(config), docs_dir=str(docs.resolve()),
+                          site_dir=str(tmp), strict=True)
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(cfg)
+        finally:
+            cfg.plugins.on_shutdown()
+        old = None
+        if site.exists():
+            old = site.with_name(f".{site.name}.old")
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(site, old)
+        os.replace(tmp, site)
+        os.chmod(site, 0o755)
+        if old:
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

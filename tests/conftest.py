@@ -1,0 +1,37 @@
+"""Shared fixtures: the parsed resolution and one strict build of the site per session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from edition import pipeline
+from edition.parse import parse_file
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = ROOT / "source" / "A-RES-68-160-fr.txt"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def resolution():
+    return parse_file(SOURCE)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The site, built strictly from the committed docs/ into a temporary folder."""
+    out = tmp_path_factory.mktemp("build") / "site"
+    pipeline.mkdocs_build(ROOT / "docs", out)
+    return out
+
+
+def build_edition(source: Path, tmp: Path, data: Path | None = None) -> Path:
+    """Generate and build a resolution's own edition in `tmp` (docs/ copied from the project)."""
+    docs = tmp / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    edition = pipeline.load(source, data)
+    pipeline.write_pages(edition.pages, docs)
+    pipeline.mkdocs_build(docs, tmp / "site")
+    return tmp / "site"

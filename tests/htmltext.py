@@ -1,0 +1,74 @@
+"""Reading built pages the way the tests need: the resolution's words, links, anchors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+
+WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> list[str]:
+    """Words only: punctuation, apostrophes and spacing never count."""
+    return WORD.findall(text)
+
+
+def load(path: Path):
+    return lxml.html.fromstring(path.read_bytes())
+
+
+def article(path: Path):
+    return load(path).xpath("//article[contains(@class,'md-content__inner')]")[0]
+
+
+def has_class(cls: str) -> str:
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {cls} ')"
+
+
+def resolution_words(page: Path) -> tuple[list[str], list[str]]:
+    """(words of the text body, words of the footnotes) on a page, leaving out every
+    element the edition marks as its own (class "ed"), permalinks and footnote back-links."""
+    root = article(page)
+    for el in root.xpath(f".//*[{has_class('ed')} or {has_class('headerlink')} or "
+                         f"{has_class('footnote-backref')}]"):
+        el.drop_tree()
+    notes: list[str] = []
+    for div in root.xpath(f".//div[{has_class('footnote')}]"):
+        for li in div.xpath(".//li"):
+            notes += [li.get("value", "?")] + words(li.text_content())
+        div.drop_tree()
+    return words(root.text_content()), notes
+
+
+def source_words(path: Path) -> tuple[list[str], list[str], list[str]]:
+    """(header words, body words, footnote words) of the source file, read naively:
+    footnote blocks run from a "_____" line to the next indented line; the stray URL line
+    is dropped."""
+    header, body, notes = [], [], []
+    in_notes = False
+    formula_seen = False
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        stripped = line.strip()
+        if re.fullmatch(r"https?://\S+", stripped):
+            continue
+        if re.fullmatch(r"_{5,}", stripped):
+            in_notes = True
+            continue
+        if in_notes and line[:1].isspace() and stripped:
+            in_notes = False
+        if stripped == "L’Assemblée générale,":
+            formula_seen = True
+        (notes if in_notes else body if formula_seen else header).append(line)
+    # "Haut-\nCommissaire": joining lines with a newline keeps words apart as in the page
+    return words("\n".join(header)), words("\n".join(body)), words("\n".join(notes))
+
+
+def links(page: Path) -> list[tuple[str, str]]:
+    """(href, text) of every link in a page's article."""
+    return [(a.get("href"), a.text_content()) for a in article(page).xpath(".//a[@href]")]
+
+
+def ids(page: Path) -> set[str]:
+    return set(load(page).xpath("//@id"))

@@ -1,0 +1,186 @@
+"""The built site: nothing lost or invented, notes and citations cross-linked, generated
+pages up to date, a synthetic resolution gets its own edition."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from urllib.parse import unquote, urljoin
+
+import pytest
+from edition import pipeline
+
+from . import htmltext
+from .conftest import FIXTURES, ROOT, SOURCE, build_edition
+
+pytestmark = pytest.mark.slow
+
+
+def test_full_text_has_every_word_in_order_and_nothing_else(site):
+    header, body, notes = htmltext.source_words(SOURCE)
+    page_body, page_notes = htmltext.resolution_words(site / "texte-integral.html")
+    assert page_body == header + body
+    assert page_notes == notes
+
+
+def test_preamble_and_paragraph_pages_together_hold_the_whole_text(site, resolution):
+    _, body, notes = htmltext.source_words(SOURCE)
+    got_body, got_notes = htmltext.resolution_words(site / "preambule.html")
+    for p in resolution.operative:
+        words, page_notes = htmltext.resolution_words(site / "dispositif" / f"{p.number}.html")
+        got_body += words
+        got_notes += page_notes
+    assert got_body == body
+    assert got_notes == notes
+
+
+def test_every_paragraph_has_its_anchor_and_permalink(site, resolution):
+    pre = htmltext.ids(site / "preambule.html")
+    full = htmltext.ids(site / "texte-integral.html")
+    for p in resolution.paragraphs:
+        assert p.anchor in full
+        if p.kind == "pp":
+            assert p.anchor in pre
+            assert (f"preambule.html#{p.anchor}", f"Alinéa {p.number}") in \
+                htmltext.links(site / "preambule.html")
+        else:
+            page = site / "dispositif" / f"{p.number}.html"
+            assert p.anchor in htmltext.ids(page)
+            hrefs = [h for h, _ in htmltext.links(page)]
+            assert f"{p.number}.html#{p.anchor}" in hrefs
+            assert f"../texte-integral.html#{p.anchor}" in hrefs
+
+
+def test_operative_pages_link_previous_and_next(site, resolution):
+    last = len(resolution.operative)
+    for p in resolution.operative:
+        hrefs = [h for h, _ in htmltext.links(site / "dispositif" / f"{p.number}.html")]
+        if p.number > 1:
+            assert f"{p.number - 1}.html#op-{p.number - 1}" in hrefs
+        if p.number < last:
+            assert f"{p.number + 1}.html#op-{p.number + 1}" in hrefs
+
+
+@pytest.mark.parametrize("page", ["preambule.html", "texte-integral.html"])
+def test_footnotes_are_real_and_link_to_documents(site, resolution, page):
+    root = htmltext.load(site / page)
+    refs = root.xpath("//a[contains(@class,'footnote-ref')]")
+    assert [a.text_content() for a in refs] == ["1", "2", "3", "4", "5"]
+    doc_ids = htmltext.ids(site / "documents.html")
+    for a in refs:
+        n = a.text_content()
+        li = root.xpath(f"//li[@id='fn:{n}']")
+        assert li, f"note {n} has no text"
+        note_links = [x.get("href") for x in li[0].xpath(".//a[@href]")]
+        assert any(h.startswith("documents.html#") and h.split("#")[1] in doc_ids
+                   for h in note_links), note_links
+        back = li[0].xpath(".//a[contains(@class,'footnote-backref')]/@href")
+        assert back and back[0][1:] in htmltext.ids(site / page)
+
+
+def test_running_text_citations_link_to_their_entries(site, resolution):
+    doc_ids = htmltext.ids(site / "documents.html")
+    hrefs = [h for h, _ in htmltext.links(site / "texte-integral.html")]
+    for p in resolution.paragraphs:
+        for c in p.citations:
+            anchor = next(d["id"] for d in json.loads((site / "resolution.json").read_text())
+                          ["documents"] if d["key"] == c.key)
+            assert f"documents.html#{anchor}" in hrefs
+            assert anchor in doc_ids
+
+
+def test_every_document_entry_links_back_to_each_citing_paragraph(site):
+    data = json.loads((site / "resolution.json").read_text(encoding="utf-8"))
+    root = htmltext.load(site / "documents.html")
+    assert len(data["documents"]) == 10
+    for doc in data["documents"]:
+        heading = root.xpath(f"//h2[@id='{doc['id']}']")
+        assert heading, doc["key"]
+        entry = heading[0].getnext()
+        hrefs = [a.get("href") for a in entry.xpath(".//a[@href]")]
+        for where in doc["cited_by"]:
+            if where == "header":
+                assert "texte-integral.html" in hrefs
+                continue
+            para = next(p for p in data["paragraphs"] if p["id"] == where)
+            assert para["url"] in hrefs, (doc["key"], where, hrefs)
+            target, anchor = para["url"].split("#")
+            assert anchor in htmltext.ids(site / target)
+        if doc["symbol"]:
+            assert any(h.startswith("https://undocs.org/fr/") for h in hrefs)
+
+
+def test_undocs_links_escape_parentheses_and_spaces(site):
+    hrefs = [h for h, _ in htmltext.links(site / "documents.html")]
+    assert "https://undocs.org/fr/A/CONF.157/24%28PartI%29" in hrefs
+    assert "https://undocs.org/fr/A/RES/55/2" in hrefs
+    assert not [h for h in hrefs if h.startswith("https://undocs.org/") and
+                any(c in unquote(h).replace("(PartI)", "") for c in " ()")]
+
+
+def test_every_internal_link_resolves(site):
+    for page in site.rglob("*.html"):
+        for href, _ in htmltext.links(page):
+            if href.startswith(("http://", "https://", "mailto:")):
+                continue
+            target = urljoin(page.relative_to(site).as_posix(), href)
+            path, _, anchor = target.partition("#")
+            file = site / unquote(path) if path else page
+            assert file.exists(), f"{page.name}: {href}"
+            if anchor and file.suffix == ".html":
+                assert unquote(anchor) in htmltext.ids(file), f"{page.name}: {href}"
+
+
+def test_resolution_json_is_the_model(site, resolution):
+    data = json.loads((site / "resolution.json").read_text(encoding="utf-8"))
+    assert data["symbol"] == "A/RES/68/160" and data["adopted"] == "2013-12-18"
+    assert [p["text"] for p in data["paragraphs"]] == [p.text for p in resolution.paragraphs]
+    assert [p["id"] for p in data["paragraphs"]] == [p.anchor for p in resolution.paragraphs]
+    for p in data["paragraphs"]:
+        page, anchor = p["url"].split("#")
+        assert anchor in htmltext.ids(site / page)
+    assert [n["text"] for n in data["footnotes"]] == [n.text for n in resolution.footnotes]
+
+
+def test_generated_docs_are_up_to_date():
+    run = subprocess.run([sys.executable, "-m", "edition", "generate", "--check"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+
+
+def test_check_names_stale_files(tmp_path):
+    import shutil
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / "preambule.md").write_text("edited by hand", encoding="utf-8")
+    (docs / "dispositif" / "15.md").write_text(
+        "---\n# Généré par scripts/edition depuis x : ne pas modifier à la main.\n---\n")
+    run = subprocess.run([sys.executable, "-m", "edition", "generate", "--check",
+                          "--docs-dir", str(docs)], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 1
+    assert "docs/preambule.md" in run.stderr and "docs/dispositif/15.md" in run.stderr
+
+
+def test_synthetic_resolution_gets_its_own_edition(tmp_path):
+    site = build_edition(FIXTURES / "seize-paragraphes-notes-multipages.txt", tmp_path)
+    assert sorted(int(p.stem) for p in (site / "dispositif").glob("*.html")) == list(range(1, 17))
+    page = site / "dispositif" / "3.html"
+    root = htmltext.load(page)
+    # the paragraph page shows note 3 as "3", not as the page's first note
+    assert [a.text_content() for a in root.xpath("//a[contains(@class,'footnote-ref')]")] == ["3"]
+    assert root.xpath("//li[@id='fn:3']/@value") == ["3"]
+    header, body, notes = htmltext.source_words(FIXTURES / "seize-paragraphes-notes-multipages.txt")
+    assert htmltext.resolution_words(site / "texte-integral.html") == (header + body, notes)
+    # documents the data file does not know still get an entry with their link
+    docs = htmltext.load(site / "documents.html")
+    assert docs.xpath("//h2[@id='a-hrc-res-40-3']")
+    assert "https://undocs.org/fr/A/HRC/RES/40/3" in [h for h, _ in htmltext.links(site / "documents.html")]
+    nav = htmltext.load(site / "index.html").xpath("//nav//a/@href")
+    assert "dispositif/16.html" in nav
+
+
+def test_unknown_documents_warn_but_build(tmp_path, capsys):
+    edition = pipeline.load(FIXTURES / "sans-renvoi-court.txt", pipeline.DEFAULT_DATA)
+    assert any("A/RES/73/1" in w for w in edition.warnings)
+    assert any("op-14" in w for w in edition.warnings)  # themes for paragraphs it lacks
