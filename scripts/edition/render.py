@@ -303,7 +303,7 @@ class Renderer:
             p = self.res.paragraph(anchor)
             notes = [n for n in d.notes if self.res.footnote(n).paragraph == anchor]
             suffix = "".join(f" (note {n})" for n in notes)
-            out.append(f"[{label(p).lower() if p.kind == 'pp' else label(p)}]"
+            out.append(f"[{label(p)[0].lower()}{label(p)[1:]}]"
                        f"({self.para_link(page, p)}){suffix}")
         return out
 
