@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .annotations import Annotations, official_link, slug
 from .model import CitedDocument, Paragraph, Resolution
+from .visuals import Visuals
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
           "septembre", "octobre", "novembre", "décembre")
@@ -270,7 +271,8 @@ class Renderer:
                '<div class="ed" markdown>\n'
                f"La résolution cite {len(r.documents)} documents, en note ou dans son texte. "
                "Chaque notice est rédigée par l’édition et se lit hors ligne ; le lien officiel "
-               "mène au document lui-même.\n</div>\n\n"]
+               "mène au document lui-même.\n</div>\n\n",
+               Visuals(self).citation_graph(page), "\n"]
         for d in r.documents:
             note = self.notes.document(d)
             out.append(f"## {esc(note.titre)} {{ #{self.doc_anchors[d.key]} }}\n\n")
@@ -351,6 +353,7 @@ class Renderer:
                "Tout ce que l’édition ajoute (titres, numéros d’alinéa, thèmes, notices) est "
                "présenté sur fond distinct ; voir [À propos]"
                f"({self.rel(page, ABOUT_PAGE)}).\n</div>\n\n",
+               Visuals(self).resolution_map(page), Visuals(self).verbs(page),
                "## Structure\n\n",
                f"[L’Assemblée générale,]({self.rel(page, PREAMBLE_PAGE)})\n\n",
                "**Préambule**\n\n"]

@@ -1,0 +1,191 @@
+"""The resolution at a glance: the map of paragraphs and the operative verbs on the home page,
+the citation graph on the documents page. Every paragraph and every citation is drawn, every
+link lands, everything is derived from the model (a synthetic resolution gets its own)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urljoin
+
+import pytest
+from edition import visuals
+from edition.annotations import slug
+from edition.parse import parse_file
+
+from . import htmltext
+from .conftest import FIXTURES, build_edition
+
+SYNTHETIC = FIXTURES / "seize-paragraphes-notes-multipages.txt"
+
+
+def citation_pairs(res) -> dict[tuple[str, str], set[str]]:
+    """(paragraph anchor, document key) -> {"note", "texte"}, read from the paragraphs and
+    footnotes themselves rather than from the documents' `cited_by`."""
+    pairs: dict[tuple[str, str], set[str]] = {}
+    for p in res.paragraphs:
+        for c in p.citations:
+            pairs.setdefault((p.anchor, c.key), set()).add("texte")
+    for n in res.footnotes:
+        for key in n.symbols:
+            pairs.setdefault((n.paragraph, key), set()).add("note")
+    return pairs
+
+
+def resolve(site: Path, page: Path, href: str) -> None:
+    """Assert that an internal link from `page` lands on an existing file and anchor."""
+    assert not href.startswith(("http:", "https:", "//")), href
+    target = urljoin(page.relative_to(site).as_posix(), href)
+    path, _, anchor = target.partition("#")
+    file = site / unquote(path) if path else page
+    assert file.is_file(), f"{page.name}: {href}"
+    if anchor:
+        assert unquote(anchor) in htmltext.ids(file), f"{page.name}: {href}"
+
+
+def in_ed(el) -> bool:
+    return any("ed" in (a.get("class") or "").split() for a in el.iterancestors()) or \
+        "ed" in (el.get("class") or "").split()
+
+
+# -- derived from the model (no build) --------------------------------------------------
+
+
+def test_verbs_are_the_operative_openings_in_order(resolution):
+    groups = visuals.verb_groups(resolution)
+    assert [(v, [p.number for p in ps]) for v, ps in groups][:3] == [
+        ("Réaffirme", [1, 3, 5, 7]), ("Estime", [2, 6]), ("Exhorte", [4])]
+    assert [v for v, _ in groups][-4:] == ["Invite", "Prend note", "Prie", "Décide"]
+    # every operative paragraph once, under its own opening
+    numbers = sorted(p.number for _, ps in groups for p in ps)
+    assert numbers == [p.number for p in resolution.operative]
+    assert all(p.opening == v for v, ps in groups for p in ps)
+    assert len({v for v, _ in groups}) == len(groups)
+
+
+def test_edges_are_every_citation_by_note_and_in_text(resolution):
+    edges = visuals.citation_edges(resolution)
+    got = {(e.source, e.key): set(e.kinds) for e in edges if e.source != "header"}
+    assert got == citation_pairs(resolution)
+    assert ("header", resolution.report) in {(e.source, e.key) for e in edges}
+    pp2 = {e.key: e for e in edges if e.source == "pp-2"}
+    assert pp2["A/RES/55/2"].kinds == ("note",) and pp2["A/RES/55/2"].notes == (2,)
+    assert pp2["A/RES/67/169"].kinds == ("texte",)
+    assert len(edges) == len(set((e.source, e.key) for e in edges))
+
+
+def test_spread_keeps_order_gaps_and_bounds():
+    assert visuals.spread([10, 10, 10], 5, 0, 100) == [10, 15, 20]
+    assert visuals.spread([95, 96], 10, 0, 100) == [90, 100]
+    assert visuals.spread([-5, 50], 10, 0, 100) == [0, 50]
+
+
+# -- the built site ---------------------------------------------------------------------
+
+
+def check_map(site: Path, res) -> None:
+    page = site / "index.html"
+    root = htmltext.article(page)
+    tiles = root.xpath(f".//a[{htmltext.has_class('vis-tile')}]")
+    assert [t.get("data-anchor") for t in tiles] == [p.anchor for p in res.paragraphs]
+    for tile, p in zip(tiles, res.paragraphs, strict=True):
+        assert in_ed(tile)
+        text = " ".join(tile.text_content().split())
+        kind = "Alinéa" if p.kind == "pp" else "Paragraphe"
+        assert text.startswith(f"{kind} {p.number} {p.opening}"), text
+        assert tile.get("href").endswith(f"#{p.anchor}")
+        resolve(site, page, tile.get("href"))
+    # the text equivalent: one row per paragraph, its link landing on the paragraph
+    rows = root.xpath(f".//div[{htmltext.has_class('vis-map')}]//details//tbody/tr")
+    assert len(rows) == len(res.paragraphs)
+    for row, p in zip(rows, res.paragraphs, strict=True):
+        href = row.xpath(".//th//a/@href")[0]
+        assert href.endswith(f"#{p.anchor}")
+        resolve(site, page, href)
+        for d in res.documents:
+            if p.anchor in d.cited_by:
+                assert d.key in row.text_content()
+
+
+def check_graph(site: Path, res) -> None:
+    page = site / "documents.html"
+    root = htmltext.article(page)
+    graph = root.xpath(f".//div[{htmltext.has_class('vis-graph')}]")[0]
+    assert in_ed(graph)
+    svg = graph.xpath(".//svg")[0]
+    assert svg.get("aria-labelledby") and svg.xpath("./title") and svg.xpath("./desc")
+    drawn = {(e.get("data-from"), e.get("data-to")): set(e.get("class").split())
+             for e in svg.xpath(".//path[@data-from]")}
+    pairs = citation_pairs(res)
+    assert {k for k in drawn if k[0] != "header"} == set(pairs)
+    if any(d.key == res.report for d in res.documents):
+        assert ("header", res.report) in drawn
+    for key, kinds in pairs.items():
+        assert {f"vis-edge--{k}" for k in kinds} <= drawn[key], key
+    nodes = {a.get("data-node"): a.get("href") for a in svg.xpath(".//a[@href]")}
+    for anchor, key in drawn:
+        assert anchor in nodes and key in nodes
+    for d in res.documents:
+        if any(k == d.key for _, k in drawn):
+            assert nodes[d.key] == f"documents.html#{slug(d.key)}"
+    for anchor in {a for a, _ in drawn} - {"header"}:
+        assert nodes[anchor].endswith(f"#{anchor}")
+    for href in nodes.values():
+        resolve(site, page, href)
+    # the text equivalent: one row per citation
+    rows = graph.xpath(".//details//tbody/tr")
+    assert len(rows) == len(drawn)
+    for row in rows:
+        for href in row.xpath(".//a/@href"):
+            resolve(site, page, href)
+
+
+def check_verbs(site: Path, res) -> None:
+    page = site / "index.html"
+    root = htmltext.article(page)
+    box = root.xpath(f".//div[{htmltext.has_class('vis-verbs')}]")[0]
+    assert in_ed(box)
+    shown = []
+    for row in box.xpath(".//tbody/tr"):
+        cells = row.xpath("./td")
+        links = cells[2].xpath(".//a")
+        for a in links:
+            resolve(site, page, a.get("href"))
+            assert a.get("href").endswith(f"#op-{a.text_content()}")
+        assert cells[1].text_content().strip() == str(len(links))
+        shown.append((cells[0].text_content().strip(), [int(a.text_content()) for a in links]))
+    expected: dict[str, list[int]] = {}
+    for p in res.operative:
+        expected.setdefault(p.opening, []).append(p.number)
+    assert shown == list(expected.items())
+
+
+@pytest.mark.slow
+def test_map_has_a_tile_per_paragraph_linking_to_it(site, resolution):
+    check_map(site, resolution)
+    legend = htmltext.article(site / "index.html").xpath(
+        f".//ul[{htmltext.has_class('vis-legend')}]/li")
+    assert [li.text_content() for li in legend][:2] == ["Coopération internationale",
+                                                         "Buts et principes de la Charte"]
+
+
+@pytest.mark.slow
+def test_graph_draws_every_citation_with_links(site, resolution):
+    check_graph(site, resolution)
+
+
+@pytest.mark.slow
+def test_verbs_on_home_page_match_the_model(site, resolution):
+    check_verbs(site, resolution)
+
+
+@pytest.mark.slow
+def test_synthetic_resolution_gets_its_own_map_graph_and_verbs(tmp_path):
+    res = parse_file(SYNTHETIC)
+    assert (len(res.preamble), len(res.operative)) == (3, 16)
+    site = build_edition(SYNTHETIC, tmp_path)
+    check_map(site, res)
+    check_graph(site, res)
+    check_verbs(site, res)
+    tiles = htmltext.article(site / "index.html").xpath(f".//a[{htmltext.has_class('vis-tile')}]")
+    assert len(tiles) == 3 + 16
+    assert sum(1 for v, _ in visuals.verb_groups(res) if v == "Invite") == 1
