@@ -309,6 +309,8 @@ class Visuals:
             y = doc_y[d.key]
             title = self.notes.document(d).titre
             first, second = (d.symbol, title) if d.symbol else (title, "")
+            if second == first:  # a document the annotations do not describe
+                second = ""
             name = f"{d.symbol} — {title}" if d.symbol else title
             lines = (f'<text class="vis-node__label" x="{right_x + 12}" y="{y + 16}">{h(first)}'
                      "</text>")
@@ -319,8 +321,8 @@ class Visuals:
                 lines = (f'<text class="vis-node__label" x="{right_x + 12}" '
                          f'y="{y + doc_h / 2 + 4.5:.1f}">{h(first)}</text>')
             out.append(f'<a class="vis-node vis-node--doc vis-n-d{index[d.key]}" '
-                       f'href="{self.doc_href(page, d.key)}" data-node="{h(d.key)}" '
-                       f'aria-label="{h(name)}"><title>{h(name)}</title>'
+                       f'href="{self.doc_href(page, d.key)}" data-node="{h(d.key)}">'
+                       f"<title>{h(name)}</title>"
                        f'<rect class="vis-node__box" x="{right_x}" y="{y}" width="{right_w}" '
                        f'height="{doc_h}" rx="4"/>{lines}</a>')
         out.append("</svg>\n")
