@@ -411,8 +411,8 @@ class Renderer:
                 '<div class="ed" markdown>\n'
                 f'<a href="{offline.zip_name(r.symbol)}" download>Télécharger la copie hors '
                 f"ligne du site</a>{offline.SIZE_MARKER} : une archive zip du site entier. "
-                "Décompressée, ouvrez `index.html` : tout fonctionne sans connexion "
-                "(navigation, notes, recherche).\n"
+                "Décompressez-la et ouvrez le fichier `index.html` du dossier obtenu : tout "
+                "fonctionne sans connexion (navigation, notes, recherche).\n"
                 "</div>\n"]
         return "".join(out)
 
