@@ -206,7 +206,8 @@ class Renderer:
     def heading_block(self) -> str:
         r = self.res
         report = self.doc_link(FULL_TEXT_PAGE, r.report) if r.report in self.doc_anchors else None
-        report_md = f"[{esc(r.report)}]({report})" if report else esc(r.report)
+        report_md = (f"[{esc(r.report)}]({report}){self.print_href(r.report)}" if report
+                     else esc(r.report))
         basis = (f"sur la base du rapport de la {esc(r.committee)}"
                  if r.committee != "sans renvoi à une grande commission" else esc(r.committee))
         return (f'<div class="res res-header" markdown>\n'
