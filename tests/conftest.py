@@ -21,9 +21,10 @@ def resolution():
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The site, built strictly from the committed docs/ into a temporary folder."""
+    """The site, built strictly from the committed docs/ into a temporary folder (with its
+    offline zip, as `python -m edition build` makes it)."""
     out = tmp_path_factory.mktemp("build") / "site"
-    pipeline.mkdocs_build(ROOT / "docs", out)
+    pipeline.build_site(ROOT / "docs", out)
     return out
 
 

@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(changed)} fichier(s) généré(s) mis à jour dans {args.docs_dir.name}/")
     if args.command == "build":
         try:
-            pipeline.mkdocs_build(args.docs_dir, args.site_dir)
+            pipeline.build_site(args.docs_dir, args.site_dir)
         except Exception as err:  # mkdocs' Abort and friends: the site is left as it was
             print(f"échec de la construction MkDocs : {err}", file=sys.stderr)
             return 1

@@ -8,13 +8,14 @@ site/ as they were.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import annotations
+from . import annotations, offline
 from .model import Resolution
 from .parse import parse_file
 from .render import GENERATED, Renderer
@@ -90,8 +91,11 @@ def write_pages(pages: dict[str, str], docs: Path) -> list[str]:
     return changed
 
 
-def mkdocs_build(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml") -> None:
-    """Strict MkDocs build into a temporary folder, swapped in for `site` only on success."""
+def mkdocs_build(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml",
+                 extra: dict | None = None, post_build=None) -> None:
+    """Strict MkDocs build into a temporary folder, swapped in for `site` only on success.
+    `extra` is merged into config.extra; `post_build(folder)` runs on the built folder
+    before the swap."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -101,11 +105,14 @@ def mkdocs_build(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml") -> 
     try:
         cfg = load_config(config_file=str(config), docs_dir=str(docs.resolve()),
                           site_dir=str(tmp), strict=True)
+        cfg["extra"].update(extra or {})
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             build(cfg)
         finally:
             cfg.plugins.on_shutdown()
+        if post_build:
+            post_build(tmp)
         old = None
         if site.exists():
             old = site.with_name(f".{site.name}.old")
@@ -117,3 +124,27 @@ def mkdocs_build(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml") -> 
             shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def build_site(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml",
+               max_builds: int = 4) -> int:
+    """The full site: strict build plus the offline zip at its root, whose size the home
+    and À propos pages show. Builds until the size shown is the size of the zip made from
+    that same build (a fixed point, usually the second build); returns the builds made."""
+    symbol = json.loads((docs / "resolution.json").read_text(encoding="utf-8"))["symbol"]
+    name = offline.zip_name(symbol)
+    shown = None
+    for count in range(1, max_builds + 1):
+        made: dict[str, bytes] = {}
+
+        def add_zip(folder: Path, made=made) -> None:
+            made["zip"] = offline.make_zip(folder, name)
+            (folder / name).write_bytes(made["zip"])
+            os.chmod(folder / name, 0o644)
+
+        mkdocs_build(docs, site, config, {offline.CONFIG_KEY: shown}, add_zip)
+        size = offline.format_size(len(made["zip"]))
+        if size == shown:
+            return count
+        shown = size
+    raise RuntimeError(f"la taille de la copie hors ligne ne se stabilise pas ({shown})")

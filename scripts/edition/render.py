@@ -12,6 +12,7 @@ import json
 import posixpath
 from dataclasses import dataclass
 
+from . import akn, exports, offline
 from .annotations import Annotations, official_link, slug
 from .model import CitedDocument, Paragraph, Resolution
 from .visuals import Visuals
@@ -128,7 +129,7 @@ class Renderer:
                 out.append("[")
             elif kind == 1:
                 title = attr(self.notes.document(self.doc(item.key)).titre)
-                out.append(f"]({self.doc_link(page, item.key)} \"{title}\")")
+                out.append(f"]({self.doc_link(page, item.key)} \"{title}\"){self.print_href(item.key)}")
             else:
                 out.append(f"[^{item.number}]")
         if italic_open:
@@ -136,6 +137,13 @@ class Renderer:
             pos = opening_end
         out.append(esc(p.text[pos:]))
         return "".join(out)
+
+    def print_href(self, key: str) -> str:
+        """attr_list giving a link the document's official address, which print.css shows
+        after the link on paper."""
+        d = self.doc(key)
+        link = official_link(d, self.notes.document(d))
+        return f'{{ data-print-href="{attr(link)}" }}' if link else ""
 
     def doc(self, key: str) -> CitedDocument:
         return next(d for d in self.res.documents if d.key == key)
@@ -155,7 +163,19 @@ class Renderer:
                 f'data-anchor="{p.anchor}"')
         themes = self.themes_line(page, p)
         return (f'<div class="res res-para res-para--{p.kind}" id="{p.anchor}" {data} markdown>\n'
-                f"{body}\n{{ .res-para__text }}\n{themes}</div>\n")
+                f"{body}\n{{ .res-para__text }}\n{themes}{self.exports_line(page, p)}</div>\n")
+
+    def exports_line(self, page: str, p: Paragraph) -> str:
+        """Links to the open exports; the title names the paragraph's element in each."""
+        links = [
+            (exports.JSON_FILE, "JSON", f"Le texte structuré (paragraphe « {p.anchor} »)"),
+            (exports.AKN_FILE, "Akoma Ntoso",
+             f"XML Akoma Ntoso (élément eId « {akn.eid(p.anchor)} »)"),
+            (exports.TEXT_FILE, "texte", "Texte brut de la résolution"),
+        ]
+        md = " · ".join(f"[{text}]({self.rel(page, name)} \"{attr(title)}\")"
+                        for name, text, title in links)
+        return f"\nDonnées : {md}\n{{ .ed .res-exports }}\n"
 
     def themes_line(self, page: str, p: Paragraph) -> str:
         slugs = self.notes.themes_of(p.anchor)
@@ -174,7 +194,8 @@ class Renderer:
             text, pos = [], 0
             for c in note.citations:
                 text.append(esc(note.text[pos:c.start]))
-                text.append(f"[{esc(note.text[c.start:c.end])}]({self.doc_link(page, c.key)})")
+                text.append(f"[{esc(note.text[c.start:c.end])}]({self.doc_link(page, c.key)})"
+                            f"{self.print_href(c.key)}")
                 pos = c.end
             text.append(esc(note.text[pos:]))
             lines.append(f"[^{n}]: {''.join(text)}")
@@ -186,7 +207,8 @@ class Renderer:
     def heading_block(self) -> str:
         r = self.res
         report = self.doc_link(FULL_TEXT_PAGE, r.report) if r.report in self.doc_anchors else None
-        report_md = f"[{esc(r.report)}]({report})" if report else esc(r.report)
+        report_md = (f"[{esc(r.report)}]({report}){self.print_href(r.report)}" if report
+                     else esc(r.report))
         basis = (f"sur la base du rapport de la {esc(r.committee)}"
                  if r.committee != "sans renvoi à une grande commission" else esc(r.committee))
         return (f'<div class="res res-header" markdown>\n'
@@ -209,7 +231,15 @@ class Renderer:
         for p in self.res.operative:
             pages[operative_page(p.number)] = self.operative(p)
         pages["resolution.json"] = self.json()
+        pages.update(self.exports())
         return pages
+
+    def exports(self) -> dict[str, str]:
+        """The open exports beside resolution.json (see exports.py and akn.py)."""
+        generated = GENERATED.format(source=self.source_name)
+        return {exports.TEXT_FILE: exports.plain_text(self.res),
+                exports.SCHEMA_FILE: exports.json_schema(generated),
+                exports.AKN_FILE: akn.akoma_ntoso(self.res, self.notes, generated)}
 
     def preamble(self) -> str:
         page, r = PREAMBLE_PAGE, self.res
@@ -374,7 +404,19 @@ class Renderer:
                 "## Données\n\n",
                 '<div class="ed" markdown>\n'
                 f"- [resolution.json]({self.rel(page, 'resolution.json')}) : le texte structuré "
-                "(métadonnées, paragraphes, notes, documents cités).\n"
+                "(métadonnées, paragraphes, notes, documents cités), décrit par le schéma JSON "
+                f"[resolution.schema.json]({self.rel(page, exports.SCHEMA_FILE)}).\n"
+                f"- [resolution.akn.xml]({self.rel(page, exports.AKN_FILE)}) : la résolution "
+                "en XML Akoma Ntoso 3.0, selon les conventions de l’ONU (AKN4UN).\n"
+                f"- [resolution.txt]({self.rel(page, exports.TEXT_FILE)}) : le texte brut "
+                "(UTF-8), prêt à citer.\n"
+                "</div>\n\n",
+                "## Lire hors ligne\n\n",
+                '<div class="ed" markdown>\n'
+                f'<a href="{offline.zip_name(r.symbol)}" download>Télécharger la copie hors '
+                f"ligne du site</a>{offline.SIZE_MARKER} : une archive zip du site entier. "
+                "Décompressez-la et ouvrez le fichier `index.html` du dossier obtenu : tout "
+                "fonctionne sans connexion (navigation, notes, recherche).\n"
                 "</div>\n"]
         return "".join(out)
 

@@ -1,0 +1,213 @@
+"""The resolution as Akoma Ntoso 3.0 XML, following the UN's AKN4UN conventions.
+
+  <statement name="resolution">   a General Assembly resolution
+    meta         FRBR work /akn/un/statement/deliberation/un-ga/{date}/{session}-{number},
+                 its French expression (…/fra@{date}), this XML manifestation; the cited
+                 documents as TLCReference
+    preface      the header: adoption date, committee and report, number and title
+    preamble     formula (name="enactingFormula"), one container name="recital" per
+                 preambular paragraph
+    mainBody     one <paragraph eId="para_N"> per operative paragraph
+
+Element ids match the site's anchors one to one:
+
+  site anchor                      AKN eId
+  pp-N   (preambule.html#pp-N)     recital_N       (container name="recital")
+  op-N   (dispositif/N.html#op-N)  para_N          (paragraph)
+  fn:N   (texte-integral.html)     authorialNote_N (at its call, marker="N")
+  <slug> (documents.html#<slug>)   <slug>          (TLCReference of a cited document)
+
+Footnotes are authorialNote elements placed at their call; the documents cited in the
+text and in the notes are <ref> elements whose href is the document's official address.
+Only the standard library is used (the site's build must not need lxml).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from .annotations import Annotations, official_link, slug
+from .exports import french_date
+from .model import Citation, FootnoteCall, Paragraph, Resolution
+
+NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+LANGUAGE = "fra"  # ISO 639-2, as AKN4UN expressions use
+# Elements whose children are laid out one per line; all others keep their mixed content as is.
+BLOCKS = {"akomaNtoso", "statement", "meta", "identification", "FRBRWork", "FRBRExpression",
+          "FRBRManifestation", "references", "preface", "preamble", "formula", "container",
+          "mainBody", "paragraph", "content"}
+
+
+def work_iri(res: Resolution) -> str:
+    """/akn/un/statement/deliberation/un-ga/2013-12-18/68-160"""
+    return f"/akn/un/statement/deliberation/un-ga/{res.adopted}/{res.session}-{res.number}"
+
+
+def expression_iri(res: Resolution) -> str:
+    return f"{work_iri(res)}/{LANGUAGE}@{res.adopted}"
+
+
+def eid(anchor: str) -> str:
+    """The AKN eId of a site anchor: pp-3 -> recital_3, op-5 -> para_5, fn:2 -> authorialNote_2."""
+    if anchor.startswith("fn:"):
+        return f"authorialNote_{anchor[3:]}"
+    kind, _, number = anchor.partition("-")
+    return {"pp": "recital_", "op": "para_"}[kind] + number
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    el = ET.SubElement(parent, tag, {k.rstrip("_"): v for k, v in attrs.items()})
+    if text is not None:
+        el.text = text
+    return el
+
+
+def _add_text(el: ET.Element, text: str) -> None:
+    if not text:
+        return
+    if len(el):
+        el[-1].tail = (el[-1].tail or "") + text
+    else:
+        el.text = (el.text or "") + text
+
+
+class _Builder:
+    def __init__(self, res: Resolution, notes: Annotations):
+        self.res = res
+        self.notes = notes
+        self.links = {}
+        for d in res.documents:
+            link = official_link(d, notes.document(d))
+            self.links[d.key] = link or f"#{slug(d.key)}"
+
+    def inline(self, parent: ET.Element, text: str, citations: tuple[Citation, ...] = (),
+               calls: tuple[FootnoteCall, ...] = (), italic_end: int = 0) -> None:
+        """Mixed content: `text` with <i> on its opening words, <ref> on cited documents and
+        an authorialNote at each footnote call. Spans must nest (they do in practice)."""
+        # (offset, order, tie, action, item): at one offset, closes (inner first), then
+        # notes, then opens (outer first)
+        events = []
+        spans = [(0, italic_end, "i", {})] if italic_end else []
+        spans += [(c.start, c.end, "ref", {"href": self.links[c.key]}) for c in citations]
+        for start, end, tag, attrs in spans:
+            events += [(start, 2, -end, "open", (tag, attrs)), (end, 0, -start, "close", tag)]
+        events += [(call.offset, 1, 0, "note", call.number) for call in calls]
+        events.sort(key=lambda e: e[:3])
+        stack, pos = [parent], 0
+        for offset, _, _, action, item in events:
+            _add_text(stack[-1], text[pos:offset])
+            pos = offset
+            if action == "open":
+                tag, attrs = item
+                stack.append(_sub(stack[-1], tag, **attrs))
+            elif action == "close":
+                if stack[-1].tag != item:
+                    raise ValueError(f"spans overlap in « {text[:40]}… »")
+                stack.pop()
+            else:
+                self.note(stack[-1], item)
+        _add_text(stack[-1], text[pos:])
+
+    def note(self, parent: ET.Element, number: int) -> None:
+        n = self.res.footnote(number)
+        el = _sub(parent, "authorialNote", marker=str(number), placement="bottom",
+                  eId=eid(f"fn:{number}"))
+        self.inline(_sub(el, "p"), n.text, n.citations)
+
+    def paragraph_text(self, parent: ET.Element, p: Paragraph) -> None:
+        self.inline(_sub(parent, "p"), p.text, p.citations, p.calls, len(p.opening))
+
+    def build(self) -> ET.Element:
+        res = self.res
+        root = ET.Element("akomaNtoso", xmlns=NS)
+        doc = _sub(root, "statement", name="resolution", contains="originalVersion")
+        self.meta(_sub(doc, "meta"))
+
+        preface = _sub(doc, "preface")
+        adopted = _sub(preface, "p", "Résolution adoptée par l’Assemblée générale le ",
+                       class_="adoption")
+        _sub(adopted, "docDate", french_date(res.adopted), date=res.adopted)
+        basis = _sub(preface, "p", "[", class_="basis")
+        if res.committee == "sans renvoi à une grande commission":
+            _add_text(basis, res.committee)
+        else:
+            _add_text(basis, "sur la base du rapport de la ")
+            _sub(basis, "docCommittee", res.committee)
+        _add_text(basis, " (")
+        if res.report in self.links:
+            _sub(basis, "ref", res.report, href=self.links[res.report])
+        else:
+            _add_text(basis, res.report)
+        _add_text(basis, ")]")
+        title = _sub(preface, "p", class_="title")
+        _sub(title, "docNumber", res.short)
+        _add_text(title, ". ")
+        _sub(title, "docTitle", res.title)
+
+        preamble = _sub(doc, "preamble")
+        _sub(_sub(preamble, "formula", name="enactingFormula"), "p", res.formula)
+        for p in res.preamble:
+            self.paragraph_text(_sub(preamble, "container", name="recital", eId=eid(p.anchor)), p)
+
+        body = _sub(doc, "mainBody")
+        for p in res.operative:
+            para = _sub(body, "paragraph", eId=eid(p.anchor))
+            _sub(para, "num", f"{p.number}.")
+            self.paragraph_text(_sub(para, "content"), p)
+        return root
+
+    def meta(self, meta: ET.Element) -> None:
+        res = self.res
+        ident = _sub(meta, "identification", source="#edition")
+        work = _sub(ident, "FRBRWork")
+        _sub(work, "FRBRthis", value=f"{work_iri(res)}/!main")
+        _sub(work, "FRBRuri", value=work_iri(res))
+        _sub(work, "FRBRalias", value=res.symbol, name="symbol")
+        _sub(work, "FRBRdate", date=res.adopted, name="adoption")
+        _sub(work, "FRBRauthor", href="#un-ga")
+        _sub(work, "FRBRcountry", value="un")
+        _sub(work, "FRBRsubtype", value="deliberation")
+        _sub(work, "FRBRnumber", value=f"{res.session}-{res.number}")
+        _sub(work, "FRBRname", value="resolution")
+        expr = _sub(ident, "FRBRExpression")
+        _sub(expr, "FRBRthis", value=f"{expression_iri(res)}/!main")
+        _sub(expr, "FRBRuri", value=expression_iri(res))
+        _sub(expr, "FRBRdate", date=res.adopted, name="adoption")
+        _sub(expr, "FRBRauthor", href="#un-ga")
+        _sub(expr, "FRBRlanguage", language=LANGUAGE)
+        manif = _sub(ident, "FRBRManifestation")
+        _sub(manif, "FRBRthis", value=f"{expression_iri(res)}/!main.xml")
+        _sub(manif, "FRBRuri", value=f"{expression_iri(res)}.akn")
+        # No build date: the file must be reproducible; the date is the expression's.
+        _sub(manif, "FRBRdate", date=res.adopted, name="expression")
+        _sub(manif, "FRBRauthor", href="#edition")
+        _sub(manif, "FRBRformat", value="application/akn+xml")
+
+        refs = _sub(meta, "references", source="#edition")
+        _sub(refs, "TLCOrganization", eId="un-ga", href="/akn/ontology/organizations/un/un-ga",
+             showAs="Assemblée générale des Nations Unies")
+        _sub(refs, "TLCOrganization", eId="edition",
+             href="/akn/ontology/organizations/un/edition-de-reference",
+             showAs=f"Édition de référence {res.symbol}")
+        for d in res.documents:
+            _sub(refs, "TLCReference", eId=slug(d.key), href=self.links[d.key],
+                 showAs=self.notes.document(d).titre, name="citedDocument")
+
+
+def _indent(el: ET.Element, level: int = 0) -> None:
+    """Indent block elements only: mixed content (p, num…) is left exactly as built."""
+    if el.tag not in BLOCKS or not len(el):
+        return
+    pad = "\n" + "  " * (level + 1)
+    el.text = pad
+    for child in el:
+        _indent(child, level + 1)
+        child.tail = pad
+    el[-1].tail = "\n" + "  " * level
+
+
+def akoma_ntoso(res: Resolution, notes: Annotations, generated: str) -> str:
+    root = _Builder(res, notes).build()
+    _indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<!-- {generated} -->\n{body}\n'

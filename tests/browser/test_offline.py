@@ -1,0 +1,109 @@
+"""Read it anywhere: every page over http and from disk asks nothing of any other host and
+logs no error; the unzipped offline copy opens and works (navigation, search, note
+tooltips); pages print without navigation and with the addresses of cited documents."""
+
+from __future__ import annotations
+
+import zipfile
+from urllib.parse import urlsplit
+
+import pytest
+
+NAME = "A-RES-68-160-fr-hors-ligne.zip"
+# Schemes that are not requests to a host
+LOCAL_SCHEMES = ("data:", "blob:", "about:")
+
+
+def html_pages(site) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def foreign(requests: list[str], base: str) -> list[str]:
+    """Requests that leave the site: another host (http) or outside the folder (file)."""
+    return [r for r in requests if not r.startswith(LOCAL_SCHEMES) and not r.startswith(base)]
+
+
+def visit(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+
+
+def test_every_page_over_http_requests_only_the_local_host(page, site, server):
+    host = urlsplit(server).netloc
+    for name in html_pages(site):
+        visit(page, server + name)
+        assert page.recorder.errors == [], f"{name}: {page.recorder.errors}"
+    others = [r for r in foreign(page.recorder.requests, server) if urlsplit(r).netloc != host]
+    assert others == []
+    assert len(page.recorder.requests) > len(html_pages(site))  # assets were recorded too
+
+
+def test_every_page_from_disk_requests_nothing_outside_the_site(page, site, file_base):
+    # 404.html is the server's error page: its addresses are absolute, by design
+    for name in [n for n in html_pages(site) if n != "404.html"]:
+        visit(page, file_base + name)
+        assert page.recorder.errors == [], f"{name}: {page.recorder.errors}"
+    assert foreign(page.recorder.requests, file_base) == []
+    assert any(r.endswith("iframe-worker/shim.js") for r in page.recorder.requests)
+
+
+@pytest.fixture(scope="module")
+def unzipped(site, tmp_path_factory):
+    out = tmp_path_factory.mktemp("hors-ligne")
+    with zipfile.ZipFile(site / NAME) as archive:
+        archive.extractall(out)
+    return (out / NAME.removesuffix(".zip")).as_uri() + "/"
+
+
+def test_unzipped_copy_opens_navigates_and_searches(page, unzipped):
+    visit(page, unzipped + "index.html")
+    assert "Renforcement de la coopération internationale" in page.title()
+    page.locator(".md-nav--primary a", has_text="Préambule").first.click()
+    page.wait_for_load_state("load")
+    assert page.url == unzipped + "preambule.html"
+    assert page.locator("#pp-3").is_visible()
+    page.fill(".md-search__input", "Durban")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for()
+    hrefs = page.locator(".md-search-result__link").evaluate_all("l => l.map(a => a.href)")
+    assert all(h.startswith(unzipped) for h in hrefs)
+    assert any(h.split("?")[0].endswith(("preambule.html", "texte-integral.html")) for h in hrefs)
+    assert page.recorder.errors == []
+    assert foreign(page.recorder.requests, unzipped) == []
+
+
+def test_footnote_tooltip_from_disk(page, unzipped):
+    visit(page, unzipped + "texte-integral.html")
+    page.hover("a.footnote-ref >> nth=0")
+    tip = page.locator(".md-tooltip2--active")
+    tip.wait_for()
+    assert "A/CONF.157/24 (Part I), chap. III." in tip.text_content()
+
+
+def test_theme_switch_from_disk(page, unzipped):
+    visit(page, unzipped + "index.html")
+    before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    after = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert {before, after} == {"default", "slate"}
+
+
+@pytest.mark.parametrize("name", ["texte-integral.html", "dispositif/6.html"])
+def test_print_keeps_text_and_notes_and_shows_addresses(page, server, name):
+    visit(page, server + name)
+    page.emulate_media(media="print")
+
+    def display(selector: str) -> str:
+        return page.locator(selector).first.evaluate("e => getComputedStyle(e).display")
+
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".res-exports"):
+        assert display(hidden) == "none", hidden
+    assert display(".res-para") != "none"
+    after = page.locator("a[data-print-href]").first.evaluate(
+        "e => getComputedStyle(e, '::after').content")
+    assert "https://" in after
+    if name == "texte-integral.html":
+        assert display(".footnote") != "none"
+        assert page.locator(".footnote li").count() == 5
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000

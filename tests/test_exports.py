@@ -1,0 +1,215 @@
+"""The open exports (JSON + its schema, Akoma Ntoso XML, plain text) and each page's
+metadata: nothing lost or invented, valid against their schemas, ids matching the site."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+
+import jsonschema
+import pytest
+from edition import pipeline
+from edition.akn import eid
+from edition.exports import SUPERSCRIPT, marked_text
+from lxml import etree
+
+from . import htmltext
+from .conftest import ROOT, SOURCE
+
+pytestmark = pytest.mark.slow
+
+AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+NS = {"a": AKN[1:-1]}
+SCHEMA_DIR = ROOT / "tests" / "schemas" / "akomantoso"
+FROM_SUPERSCRIPT = {v: k for k, v in SUPERSCRIPT.items()}
+
+
+@pytest.fixture(scope="module")
+def akn(site):
+    return etree.parse(str(site / "resolution.akn.xml"))
+
+
+def test_akoma_ntoso_validates_against_the_oasis_schema(akn):
+    schema = etree.XMLSchema(etree.parse(str(SCHEMA_DIR / "akomantoso30.xsd")))
+    assert schema.validate(akn), schema.error_log
+
+
+def test_akoma_ntoso_names_the_resolution_as_akn4un_does(akn):
+    statement = akn.getroot()[0]
+    assert statement.tag == AKN + "statement" and statement.get("name") == "resolution"
+    work = "/akn/un/statement/deliberation/un-ga/2013-12-18/68-160"
+    assert akn.xpath("//a:FRBRWork/a:FRBRuri/@value", namespaces=NS) == [work]
+    assert akn.xpath("//a:FRBRExpression/a:FRBRuri/@value", namespaces=NS) == [f"{work}/fra@2013-12-18"]
+    assert akn.xpath("//a:FRBRExpression/a:FRBRlanguage/@language", namespaces=NS) == ["fra"]
+    assert akn.xpath("//a:FRBRWork/a:FRBRalias/@value", namespaces=NS) == ["A/RES/68/160"]
+    formula = akn.xpath("//a:preamble/a:formula", namespaces=NS)
+    assert formula[0].get("name") == "enactingFormula"
+    assert formula[0].xpath("string()").strip() == "L’Assemblée générale,"
+    assert formula[0].getparent()[0] is formula[0]  # the formula opens the preamble
+
+
+def test_akoma_ntoso_ids_match_the_site_anchors_one_to_one(akn, site):
+    def site_id(eid: str) -> str:
+        kind, number = eid.rsplit("_", 1)
+        return {"recital": "pp-", "para": "op-", "authorialNote": "fn:"}[kind] + number
+
+    recitals = akn.xpath("//a:preamble/a:container[@name='recital']/@eId", namespaces=NS)
+    paras = akn.xpath("//a:mainBody/a:paragraph/@eId", namespaces=NS)
+    notes = akn.xpath("//a:authorialNote/@eId", namespaces=NS)
+    page_ids = htmltext.ids(site / "texte-integral.html")
+    wanted = {i for i in page_ids if re.fullmatch(r"(pp|op)-\d+|fn:\d+", i)}
+    mapped = [site_id(e) for e in recitals + paras + notes]
+    assert len(mapped) == len(set(mapped)) and set(mapped) == wanted
+    assert all(re.fullmatch(r"para_\d+", e) for e in paras)
+    # cited documents: TLCReference eId = anchor on the documents page
+    refs = akn.xpath("//a:references/a:TLCReference/@eId", namespaces=NS)
+    doc_ids = {h.get("id") for h in htmltext.load(site / "documents.html").xpath("//h2[@id]")}
+    assert set(refs) == doc_ids
+
+
+def _replace_notes(root, marker) -> list[str]:
+    """Replace each authorialNote by the text marker(number); return the notes' words."""
+    words = []
+    for note in root.xpath(".//a:authorialNote", namespaces=NS):
+        words += [note.get("marker")] + htmltext.words(note.xpath("string()"))
+        parent, prev = note.getparent(), note.getprevious()
+        text = marker(int(note.get("marker"))) + (note.tail or "")
+        if prev is not None:
+            prev.tail = (prev.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+        parent.remove(note)
+    return words
+
+
+def test_akoma_ntoso_notes_sit_at_their_calls(akn, resolution):
+    root = copy.deepcopy(akn.getroot())
+    for p in resolution.paragraphs:
+        el = root.xpath(f"//*[@eId='{eid(p.anchor)}']", namespaces=NS)[0]
+        _replace_notes(el, lambda n: f"[[{n}]]")
+        got = " ".join(el.xpath("string()").split()).removeprefix(f"{p.number}. ")
+        assert got == " ".join(marked_text(p, lambda n: f"[[{n}]]").split())
+
+
+def test_akoma_ntoso_holds_every_word_and_nothing_else(akn):
+    header, body, notes = htmltext.source_words(SOURCE)
+    root = copy.deepcopy(akn.getroot())
+    note_words = _replace_notes(root, str)  # glued, as the source prints calls: "l’homme1"
+    text = " ".join(root.xpath("//a:preface//text() | //a:preamble//text() | //a:mainBody//text()",
+                               namespaces=NS))
+    assert htmltext.words(text) == header + body
+    assert note_words == notes
+
+
+def test_akoma_ntoso_references_the_cited_documents(akn, site):
+    data = json.loads((site / "resolution.json").read_text(encoding="utf-8"))
+    hrefs = set(akn.xpath("//a:ref/@href", namespaces=NS))
+    for doc in data["documents"]:
+        if doc["cited_by"] != ["header"] or doc["footnotes"]:
+            assert doc["link"] in hrefs, doc["key"]
+
+
+def test_resolution_json_matches_its_schema(site):
+    schema = json.loads((site / "resolution.schema.json").read_text(encoding="utf-8"))
+    data = json.loads((site / "resolution.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert list(validator.iter_errors(data)) == []
+    # the schema really constrains: a broken file fails
+    broken = copy.deepcopy(data)
+    broken["paragraphs"][0]["id"] = "alinea-1"
+    del broken["footnotes"][0]["text"]
+    broken["adopted"] = "18 décembre 2013"
+    broken["surprise"] = True
+    errors = {tuple(e.absolute_path) for e in validator.iter_errors(broken)}
+    assert errors == {("paragraphs", 0, "id"), ("footnotes", 0), ("adopted",), ()}
+
+
+def test_plain_text_is_the_whole_resolution_and_nothing_else(site, resolution):
+    raw = (site / "resolution.txt").read_bytes()
+    text = raw.decode("utf-8")
+    header, body, notes = htmltext.source_words(SOURCE)
+    main, _, note_block = text.partition("\n_______________\n")
+    assert htmltext.words(main.translate(FROM_SUPERSCRIPT)) == header + body
+    assert htmltext.words(note_block) == notes
+    lines = main.split("\n")
+    for p in resolution.paragraphs:  # one paragraph, one line, ready to quote
+        line = marked_text(p) if p.kind == "pp" else f"{p.number}. {marked_text(p)}"
+        assert line in lines, p.anchor
+    assert "l’homme¹ pour favoriser" in text
+    assert not re.search(r"[*_\\<>\[\]]", main.split("\n", 3)[3])  # no markup
+
+
+def test_exports_are_linked_from_home_and_from_every_paragraph(site, resolution):
+    names = {"resolution.json", "resolution.schema.json", "resolution.akn.xml", "resolution.txt"}
+    home = {h for h, _ in htmltext.links(site / "index.html")}
+    assert names <= home
+    for page in ["texte-integral.html", "preambule.html"] + \
+            [f"dispositif/{p.number}.html" for p in resolution.operative]:
+        root = htmltext.article(site / page)
+        for div in root.xpath(".//div[contains(@class,'res-para')]"):
+            line = div.xpath(f".//*[{htmltext.has_class('res-exports')}]")
+            assert line, page  # inside the paragraph, editorial
+            assert "ed" in line[0].get("class").split()
+            targets = {h.rsplit("/", 1)[-1] for h in line[0].xpath(".//a/@href")}
+            assert targets == {"resolution.json", "resolution.akn.xml", "resolution.txt"}, page
+            akn_title = line[0].xpath(".//a[contains(@href,'akn')]/@title")[0]
+            number = div.get("id").split("-")[1]
+            assert ("recital_" if div.get("id").startswith("pp") else "para_") + number in akn_title
+
+
+def _head(page):
+    return htmltext.load(page).xpath("//head")[0]
+
+
+def test_every_page_has_a_title_a_description_and_json_ld(site):
+    titles = {}
+    for page in sorted(site.rglob("*.html")):
+        head = _head(page)
+        name = page.relative_to(site).as_posix()
+        title = head.xpath("string(title)").strip()
+        description = head.xpath("string(meta[@name='description']/@content)")
+        assert title and description, name
+        titles[name] = title
+        if name == "404.html":  # the server's error page, not a page of the edition
+            continue
+        blocks = head.xpath("script[@type='application/ld+json']/text()")
+        assert len(blocks) == 1, name
+        data = json.loads(blocks[0])
+        assert data["@context"] == "https://schema.org" and data["@type"] in ("Legislation", "WebPage")
+        law = data if data["@type"] == "Legislation" and "isPartOf" not in data else \
+            data.get("isPartOf") or data["about"]
+        assert law["legislationIdentifier"] == "A/RES/68/160"
+        assert law["legislationDate"] == "2013-12-18" and law["inLanguage"] == "fr"
+    assert "Renforcement de la coopération internationale" in titles["index.html"]
+    assert len(set(titles.values())) == len(titles)  # each title tells its page apart
+    para = json.loads(_head(site / "dispositif" / "5.html").xpath(
+        "script[@type='application/ld+json']/text()")[0])
+    assert para["@type"] == "Legislation" and para["identifier"] == "A/RES/68/160, par. 5"
+    assert para["isPartOf"]["identifier"] == "A/RES/68/160"
+
+
+def test_no_canonical_or_sitemap_without_site_url(site):
+    assert not (site / "sitemap.xml").exists() and not (site / "sitemap.xml.gz").exists()
+    assert not _head(site / "index.html").xpath("link[@rel='canonical']")
+
+
+def test_site_url_adds_canonical_links_and_a_sitemap(tmp_path, monkeypatch):
+    monkeypatch.setenv("SITE_URL", "https://edition.example.org/68-160/")
+    out = tmp_path / "site"
+    pipeline.mkdocs_build(ROOT / "docs", out)
+    assert _head(out / "dispositif" / "3.html").xpath("link[@rel='canonical']/@href") == \
+        ["https://edition.example.org/68-160/dispositif/3.html"]
+    locs = etree.parse(str(out / "sitemap.xml")).xpath(
+        "//s:loc/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"})
+    assert "https://edition.example.org/68-160/texte-integral.html" in locs
+    assert all(loc.startswith("https://edition.example.org/68-160/") for loc in locs)
+    ld = json.loads(_head(out / "index.html").xpath("script[@type='application/ld+json']/text()")[0])
+    assert ld["url"] == "https://edition.example.org/68-160/index.html"
+
+
+def test_generated_exports_are_in_docs():
+    edition = pipeline.load()
+    for name in ("resolution.txt", "resolution.schema.json", "resolution.akn.xml"):
+        assert (ROOT / "docs" / name).read_text(encoding="utf-8") == edition.pages[name]

@@ -1,0 +1,59 @@
+"""The offline copy: one reproducible zip of the whole site, whose size the home and
+À propos pages show."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+from edition import offline, pipeline
+
+from . import htmltext
+from .conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+NAME = "A-RES-68-160-fr-hors-ligne.zip"
+
+
+def test_zip_holds_the_whole_site_and_not_itself(site):
+    archive = zipfile.ZipFile(site / NAME)
+    names = archive.namelist()
+    assert names == sorted(names)
+    assert all(n.startswith("A-RES-68-160-fr-hors-ligne/") for n in names)
+    files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    expected = files - offline.LEFT_OUT - {NAME}
+    assert {n.split("/", 1)[1] for n in names} == expected
+    assert "A-RES-68-160-fr-hors-ligne/index.html" in names
+    for info in archive.infolist():
+        assert info.date_time == (1980, 1, 1, 0, 0, 0)
+        assert info.external_attr >> 16 == 0o100644
+        assert archive.read(info) == (site / info.filename.split("/", 1)[1]).read_bytes()
+
+
+@pytest.mark.parametrize("page", ["index.html", "a-propos.html"])
+def test_pages_show_the_real_size_of_the_zip(site, page):
+    size = (site / NAME).stat().st_size
+    root = htmltext.article(site / page)
+    link = root.xpath(f".//a[@href='{NAME}']")
+    assert link, page
+    text = " ".join(link[0].getparent().text_content().split())
+    shown = offline.format_size(size)
+    assert f"({shown})" in text, (text, size)
+    # the rounding: what is shown is within 0.05 Mo of the real size
+    number = float(shown.split()[0].replace(",", "."))
+    assert abs(number * (1_000_000 if shown.endswith("Mo") else 1000) - size) <= 50_000
+
+
+def test_two_builds_give_byte_identical_zips(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    builds = pipeline.build_site(ROOT / "docs", first)
+    pipeline.build_site(ROOT / "docs", second)
+    assert 1 <= builds <= 3
+    assert (first / NAME).read_bytes() == (second / NAME).read_bytes()
+
+
+@pytest.mark.parametrize("size, shown", [(999, "1 ko"), (99_400, "99 ko"), (754_057, "0,8 Mo"),
+                                         (1_249_999, "1,2 Mo"), (12_350_001, "12,4 Mo")])
+def test_size_is_written_the_french_way(size, shown):
+    assert offline.format_size(size) == shown
