@@ -20,7 +20,7 @@ import json
 from pathlib import Path
 
 PREAMBLE_TITLE = "Préambule"
-# Results from the resolution's own words come before the edition's pages.
+# Results from the resolution's own words are listed before the edition's pages.
 PARAGRAPH_BOOST = 2
 # Home-page sections that only repeat the paragraphs (their openings and first words).
 REPEATS = ("index.html#structure",)

@@ -45,6 +45,8 @@ TABLE = {
     "haut commissaire": ["op-13"],
     "Durban": ["pp-3"],
     "« Durban »": ["pp-3"],
+    "«\u00a0Durban\u00a0»": ["pp-3"],  # French spacing: no-break spaces inside guillemets
+    "Durban; Genève.": ["pp-3"],
     "Durban,": ["pp-3"],
     "Geneve": ["pp-3"],
     "oeuvre": ["op-13"],
@@ -116,3 +118,11 @@ def test_clicking_a_result_lands_on_the_paragraph(browser, request):
         box = para.bounding_box()
         assert box is not None and 0 <= box["y"] < 300, (origin, box)
         context.close()
+
+
+def test_paragraphs_come_before_the_editions_pages(searcher):
+    found = search(searcher, "dialogue")  # also a theme's name and words of À propos
+    kinds = ["paragraph" if r.anchor or urlsplit(r.href).path.endswith("/preambule.html")
+             else "page" for r in found]
+    assert "page" in kinds
+    assert kinds == sorted(kinds, key=lambda k: k == "page"), [r.title for r in found]

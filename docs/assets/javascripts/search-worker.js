@@ -135,30 +135,33 @@
       hits.push({ entry: entry, order: order, counts: counts });
     });
 
-    /* Score: rarer terms weigh more, a title match more than one in the text; the
-       index boosts the resolution's paragraphs over the edition's pages */
+    /* Score: rarer terms weigh more, a title match more than one in the text */
     hits.forEach(function (hit) {
       hit.score = 0;
       hit.counts.forEach(function (c, i) {
         var idf = Math.log(1 + docs.length / df[i]);
         hit.score += idf * (5 * Math.min(c.title, 2) + Math.min(c.text, 6));
       });
-      hit.score *= hit.entry.doc.boost || 1;
     });
 
-    /* Group by page, as Material shows results: the page's own entry first */
+    /* Group by page, as Material shows results: the page's own entry first. Groups
+       holding the resolution's paragraphs (boosted in the index) come before the
+       edition's pages, then by score, then in reading order. */
     var groups = [];
     var byPage = Object.create(null);
     hits.forEach(function (hit) {
       var group = byPage[hit.entry.page];
       if (!group) {
-        group = byPage[hit.entry.page] = { hits: [], score: 0, order: hit.order };
+        group = byPage[hit.entry.page] = { hits: [], score: 0, boost: 1, order: hit.order };
         groups.push(group);
       }
       group.hits.push(hit);
       group.score = Math.max(group.score, hit.score);
+      group.boost = Math.max(group.boost, hit.entry.doc.boost || 1);
     });
-    groups.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+    groups.sort(function (a, b) {
+      return b.boost - a.boost || b.score - a.score || a.order - b.order;
+    });
 
     return {
       items: groups.map(function (group) {
