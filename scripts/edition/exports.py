@@ -79,6 +79,7 @@ def json_schema(generated: str) -> str:
         "kind": {"enum": ["preamble", "operative"]},
         "number": POSITIVE,
         "id": ANCHOR,
+        "label": {"type": "string", "pattern": r"^(Préambule, alinéa|Paragraphe) [0-9]+$"},
         "opening": {**STR, "minLength": 1},
         "text": {**STR, "minLength": 1},
         "url": {"type": "string", "pattern": r"^(preambule|dispositif/[0-9]+)\.html#(pp|op)-[0-9]+$"},

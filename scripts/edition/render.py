@@ -382,7 +382,9 @@ class Renderer:
                f"[documents cités]({self.rel(page, DOCUMENTS_PAGE)}), décrits par l’édition. "
                "Tout ce que l’édition ajoute (titres, numéros d’alinéa, thèmes, notices) est "
                "présenté sur fond distinct ; voir [À propos]"
-               f"({self.rel(page, ABOUT_PAGE)}).\n</div>\n\n",
+               f"({self.rel(page, ABOUT_PAGE)}). La recherche, en haut de page, ignore les "
+               "accents et les élisions (« xenophobie » trouve « xénophobie », « homme » trouve "
+               "« l’homme ») et mène au paragraphe lui-même.\n</div>\n\n",
                Visuals(self).resolution_map(page), Visuals(self).verbs(page),
                "## Structure\n\n",
                f"[L’Assemblée générale,]({self.rel(page, PREAMBLE_PAGE)})\n\n",
@@ -399,7 +401,8 @@ class Renderer:
                 f"> {esc(citation(r))}\n\n"
                 "Pour citer un paragraphe, ajoutez son numéro, par exemple :\n\n"
                 f"> {esc(citation(r, r.operative[0]))}\n\n"
-                "Chaque paragraphe offre aussi un bouton « Citer » qui copie cette référence.\n"
+                "Sous chaque paragraphe, le bouton « Citer » copie cette référence et « Copier "
+                "le lien » son adresse permanente.\n"
                 "</div>\n\n",
                 "## Données\n\n",
                 '<div class="ed" markdown>\n'
@@ -438,7 +441,7 @@ class Renderer:
             "committee": r.committee, "report": r.report, "formula": r.formula,
             "paragraphs": [
                 {"kind": "preamble" if p.kind == "pp" else "operative", "number": p.number,
-                 "id": p.anchor, "opening": p.opening, "text": p.text, "url": page_url(p),
+                 "id": p.anchor, "label": label(p), "opening": p.opening, "text": p.text, "url": page_url(p),
                  "full_text_url": f"texte-integral.html#{p.anchor}",
                  "footnotes": [{"number": c.number, "offset": c.offset} for c in p.calls],
                  "citations": [{"document": c.key, "start": c.start, "end": c.end}

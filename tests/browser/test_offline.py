@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from .search import META, PLACEHOLDER, QUERY, search
+
 NAME = "A-RES-68-160-fr-hors-ligne.zip"
 # Schemes that are not requests to a host
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
@@ -62,9 +64,9 @@ def test_unzipped_copy_opens_navigates_and_searches(page, unzipped):
     page.wait_for_load_state("load")
     assert page.url == unzipped + "preambule.html"
     assert page.locator("#pp-3").is_visible()
-    page.fill(".md-search__input", "Durban")
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for()
+    page.locator(QUERY).click()
+    page.locator(META).filter(has_text=PLACEHOLDER).wait_for(timeout=15000)  # worker ready
+    search(page, "Durban")
     hrefs = page.locator(".md-search-result__link").evaluate_all("l => l.map(a => a.href)")
     assert all(h.startswith(unzipped) for h in hrefs)
     assert any(h.split("?")[0].endswith(("preambule.html", "texte-integral.html")) for h in hrefs)

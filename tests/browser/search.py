@@ -1,0 +1,84 @@
+"""Drive Material's search box and read its results (shared by the search tests and
+scripts/bench_search.py)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+PLACEHOLDER = "Taper pour démarrer la recherche"
+NONE = "Aucun document trouvé"
+QUERY = "input[data-md-component=search-query]"
+META = ".md-search-result__meta"
+LINKS = "li.md-search-result__item a.md-search-result__link"
+PARAGRAPH = re.compile(r"(?:^|/)(?:preambule\.html#(pp-\d+)|dispositif/(\d+)\.html(?:#op-\d+)?)$")
+
+
+@dataclass
+class Result:
+    href: str
+    title: str  # the heading shown (h1 or h2), without highlighting
+    anchor: str | None  # pp-N / op-N when the result is a paragraph
+
+
+def open_search(page, base: str, start: str = "index.html") -> None:
+    page.goto(base + start)
+    page.wait_for_load_state("load")
+    page.locator(QUERY).click()
+    # ready: the worker answered the empty query
+    page.locator(META).filter(has_text=PLACEHOLDER).wait_for(timeout=15000)
+
+
+def search(page, query: str) -> list[Result]:
+    """Type `query` (one query message, for the whole value) and return the results."""
+    box = page.locator(QUERY)
+    box.fill("")
+    box.press("End")
+    page.locator(META).filter(has_text=PLACEHOLDER).wait_for()
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(
+        "([sel, text]) => { const m = document.querySelector(sel);"
+        " return m && m.textContent.trim() !== text; }", arg=[META, PLACEHOLDER])
+    return results(page)
+
+
+def count(page) -> int:
+    """The number of result groups announced ("15 documents trouvés")."""
+    meta = page.locator(META).inner_text().strip()
+    if meta == NONE:
+        return 0
+    m = re.match(r"(\d+) documents? trouvés?", meta)
+    assert m, meta
+    return int(m[1])
+
+
+def results(page) -> list[Result]:
+    """Every result, in order: Material renders ten groups, then more as the list scrolls."""
+    expected = count(page)
+    items = page.locator("li.md-search-result__item")
+    for _ in range(50):
+        if items.count() >= expected:
+            break
+        # away from the bottom, then to it: each arrival at the bottom renders four more
+        wrap = page.locator(".md-search__scrollwrap")
+        wrap.evaluate("el => el.scrollTo(0, 0)")
+        page.wait_for_timeout(30)
+        wrap.evaluate("el => el.scrollTo(0, el.scrollHeight)")
+        page.wait_for_timeout(30)
+    assert items.count() == expected
+    out = []
+    for link in page.locator(LINKS).all():
+        href = link.get_attribute("href")
+        title = link.locator("h1, h2").first.inner_text().strip()
+        parts = urlsplit(href)
+        path = parts.path + (f"#{parts.fragment}" if parts.fragment else "")
+        m = PARAGRAPH.search(path)
+        anchor = (m[1] or f"op-{m[2]}") if m else None
+        out.append(Result(href, title, anchor))
+    return out
+
+
+def anchors(found: list[Result]) -> list[str]:
+    return [r.anchor for r in found if r.anchor]

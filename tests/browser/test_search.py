@@ -1,0 +1,128 @@
+"""French search, in the browser, over http and from file://: a table of queries and the
+paragraphs each must return (accents folded, elisions split on both apostrophes, every word
+required, punctuation ignored), results that show the paragraph and go to it, nothing
+listed twice, nothing for nonsense."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from .search import META, NONE, anchors, open_search, search
+
+PP = [f"pp-{n}" for n in range(1, 10)]
+HOMME = PP + ["op-1", "op-5", "op-6", "op-7", "op-8", "op-9", "op-10", "op-11", "op-12", "op-13"]
+COOPERATION = ["pp-1", "pp-2", "pp-3", "pp-4", "pp-5", "pp-6", "pp-7", "pp-8", "op-1", "op-5",
+               "op-6", "op-8", "op-10", "op-11", "op-12", "op-13"]
+ETATS = ["pp-1", "pp-5", "op-1", "op-2", "op-8", "op-9", "op-10", "op-11", "op-12", "op-13"]
+ORGANISATION = ["pp-4", "op-1", "op-9", "op-13"]
+DROITS = PP + ["op-1", "op-4", "op-5", "op-6", "op-7", "op-8", "op-9", "op-10", "op-11",
+               "op-12", "op-13"]
+DROITS_HOMME_DIALOGUE = ["pp-5", "pp-6", "pp-8", "pp-9", "op-9", "op-11", "op-13"]
+
+# query -> the paragraphs it must return (exactly)
+TABLE = {
+    "xenophobie": ["pp-3", "op-4", "op-5"],
+    "xénophobie": ["pp-3", "op-4", "op-5"],
+    "XENOPHOBIE": ["pp-3", "op-4", "op-5"],
+    "xenoph": ["pp-3", "op-4", "op-5"],  # a word being typed
+    "homme": HOMME,
+    "l’homme": HOMME,
+    "l'homme": HOMME,
+    "Organisation": ORGANISATION,
+    "l’Organisation": ORGANISATION,
+    "cooperation": COOPERATION,
+    "coopération": COOPERATION,
+    "Etats": ETATS,
+    "etat": ETATS,
+    "droits": DROITS,
+    "droit": DROITS,
+    "droits homme dialogue": DROITS_HOMME_DIALOGUE,
+    "droits de l’homme et dialogue": DROITS_HOMME_DIALOGUE,
+    "dialogue culture": ["pp-6", "op-3"],
+    "Haut-Commissaire": ["op-13"],
+    "haut commissaire": ["op-13"],
+    "Durban": ["pp-3"],
+    "« Durban »": ["pp-3"],
+    "«\u00a0Durban\u00a0»": ["pp-3"],  # French spacing: no-break spaces inside guillemets
+    "Durban; Genève.": ["pp-3"],
+    "Durban,": ["pp-3"],
+    "Geneve": ["pp-3"],
+    "oeuvre": ["op-13"],
+    "dignite humaine": ["op-2", "op-4"],
+    "zzqxw": [],
+    "xenophobie zzqxw": [],
+}
+
+
+@pytest.fixture(scope="module", params=["server", "file_base"])
+def searcher(request, browser):
+    base = request.getfixturevalue(request.param)
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    open_search(page, base)
+    page.errors = errors
+    page.base = base
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("query", list(TABLE))
+def test_query_returns_its_paragraphs(searcher, query):
+    found = search(searcher, query)
+    got = anchors(found)
+    assert sorted(got) == sorted(TABLE[query]), f"{query!r}: {got}"
+    assert len(got) == len(set(got)), f"{query!r} lists a paragraph twice: {got}"
+    if not TABLE[query]:
+        assert searcher.locator(META).inner_text().strip() == NONE
+    assert searcher.errors == []
+
+
+def test_results_show_the_paragraph_and_go_to_its_anchor(searcher):
+    found = search(searcher, "xenophobie")
+    by_anchor = {r.anchor: r for r in found if r.anchor}
+    assert by_anchor["pp-3"].title == "Préambule, alinéa 3"
+    assert by_anchor["op-4"].title == "Paragraphe 4"
+    pp3 = urlsplit(by_anchor["pp-3"].href)
+    assert pp3.path.endswith("/preambule.html") and pp3.fragment == "pp-3"
+    assert urlsplit(by_anchor["op-5"].href).path.endswith("/dispositif/5.html")
+    # nothing from the full text, which holds every paragraph a second time
+    assert not [r for r in found if "texte-integral" in r.href]
+    # the matched word is highlighted in the excerpt, accents and all
+    marks = searcher.locator("li.md-search-result__item mark").all_inner_texts()
+    assert "xénophobie" in marks
+
+
+def test_narrower_with_more_words(searcher):
+    broad = anchors(search(searcher, "droits"))
+    narrow = anchors(search(searcher, "droits homme dialogue"))
+    assert set(narrow) < set(broad)
+
+
+def test_clicking_a_result_lands_on_the_paragraph(browser, request):
+    for origin in ["server", "file_base"]:
+        base = request.getfixturevalue(origin)
+        context = browser.new_context(locale="fr-FR")
+        page = context.new_page()
+        open_search(page, base)
+        search(page, "Durban")
+        page.locator("a.md-search-result__link[href*='#pp-3']").click()
+        page.wait_for_url("**/preambule.html?*#pp-3")
+        page.wait_for_load_state("load")
+        para = page.locator("#pp-3")
+        assert para.evaluate("el => el.matches(':target')")
+        box = para.bounding_box()
+        assert box is not None and 0 <= box["y"] < 300, (origin, box)
+        context.close()
+
+
+def test_paragraphs_come_before_the_editions_pages(searcher):
+    found = search(searcher, "dialogue")  # also a theme's name and words of À propos
+    kinds = ["paragraph" if r.anchor or urlsplit(r.href).path.endswith("/preambule.html")
+             else "page" for r in found]
+    assert "page" in kinds
+    assert kinds == sorted(kinds, key=lambda k: k == "page"), [r.title for r in found]

@@ -1,0 +1,83 @@
+"""The search index: one entry per paragraph, made from the model, nothing listed twice,
+and the same index inlined for the offline copy."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from edition import search
+
+pytestmark = pytest.mark.slow
+
+
+def load(site):
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def test_one_entry_per_paragraph_with_its_label_and_address(site, resolution):
+    docs = load(site)["docs"]
+    by_location = {d["location"]: d for d in docs}
+    for p in resolution.paragraphs:
+        location = (f"preambule.html#{p.anchor}" if p.kind == "pp"
+                    else f"dispositif/{p.number}.html")
+        doc = by_location[location]
+        assert doc["title"] == (f"Préambule, alinéa {p.number}" if p.kind == "pp"
+                                else f"Paragraphe {p.number}")
+        assert doc["text"].replace("&amp;", "&") == p.text
+
+
+def test_no_paragraph_is_indexed_twice(site):
+    docs = load(site)["docs"]
+    locations = [d["location"] for d in docs]
+    assert len(locations) == len(set(locations))
+    assert not [x for x in locations if x.startswith("texte-integral.html")]
+    assert "index.html#structure" not in locations  # the home page's list of paragraphs
+    # the wording of a paragraph appears in exactly one entry
+    texts = [d["text"] for d in docs]
+    data = json.loads((site / "resolution.json").read_text(encoding="utf-8"))
+    for p in data["paragraphs"]:
+        opening = p["text"][:60]
+        assert sum(opening in t for t in texts) == 1, p["id"]
+
+
+def test_offline_copy_inlines_the_shaped_index(site):
+    inlined = (site / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert inlined.startswith("var __index = ")
+    assert json.loads(inlined.removeprefix("var __index = ")) == load(site)
+
+
+def test_pages_use_the_french_search_worker(site):
+    html = (site / "dispositif" / "5.html").read_text(encoding="utf-8")
+    assert 'config.search = "../assets/javascripts/search-worker.js"' in html
+    assert (site / "assets" / "javascripts" / "search-worker.js").is_file()
+
+
+def test_shape_keeps_other_pages_and_replaces_paragraph_pages():
+    index = {"config": {"lang": ["fr"]}, "docs": [
+        {"location": "index.html", "title": "Accueil", "text": "x"},
+        {"location": "index.html#structure", "title": "Structure", "text": "répété"},
+        {"location": "preambule.html", "title": "Préambule", "text": "scrapé"},
+        {"location": "dispositif/1.html", "title": "Paragraphe 1", "text": "scrapé"},
+        {"location": "texte-integral.html", "title": "Texte intégral", "text": "tout"},
+        {"location": "themes.html#t", "title": "Thème", "text": "Paragraphe 1 — Décide"},
+        {"location": "documents.html#d", "title": "Doc", "text": "notice"},
+    ]}
+    data = {"formula": "L’Assemblée générale,", "themes": {"t": "Thème"}, "paragraphs": [
+        {"kind": "preamble", "number": 1, "label": "Préambule, alinéa 1", "text": "A < B",
+         "url": "preambule.html#pp-1", "full_text_url": "texte-integral.html#pp-1", "themes": []},
+        {"kind": "operative", "number": 1, "label": "Paragraphe 1", "text": "Décide",
+         "url": "dispositif/1.html#op-1", "full_text_url": "texte-integral.html#op-1",
+         "themes": ["t"]},
+    ]}
+    shaped = search.shape(index, data)
+    assert shaped["config"] == index["config"]
+    assert [(d["location"], d["title"], d["text"]) for d in shaped["docs"]] == [
+        ("preambule.html", "Préambule", "L’Assemblée générale,"),
+        ("preambule.html#pp-1", "Préambule, alinéa 1", "A &lt; B"),
+        ("dispositif/1.html", "Paragraphe 1", "Décide"),
+        ("index.html", "Accueil", "x"),
+        ("themes.html#t", "Thème", ""),
+        ("documents.html#d", "Doc", "notice"),
+    ]
+    assert shaped["docs"][2]["tags"] == ["Thème"]
