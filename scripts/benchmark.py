@@ -297,7 +297,8 @@ def lighthouse(server: Server, tmp: Path) -> dict:
             for ref in data["categories"][c]["auditRefs"]:
                 audit = data["audits"][ref["id"]]
                 if ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1:
-                    lost.append(f"{c}: {ref['id']} ({audit['score']:.2f})")
+                    lost.append(f"{ref['id']} {audit['score']:.2f}"
+                                + (f" ({audit['displayValue']})" if audit.get("displayValue") else ""))
         metrics = data["audits"]
         out[kind] = {"page": page, "scores": scores, "lost": lost,
                      "fcp_ms": metrics["first-contentful-paint"]["numericValue"],
@@ -392,8 +393,8 @@ def report(results: dict, command: str) -> str:
             sc = r["scores"]
             lines.append(f"| {kind} | `{r['page']}` | {sc['performance']} | {sc['accessibility']} | "
                          f"{sc['best-practices']} | {sc['seo']} | {r['fcp_ms']:.0f} | {r['lcp_ms']:.0f} |")
-        lost = sorted({item for r in lh.values() for item in r["lost"]})
-        lines += ["", "Audits below 1 (any page): " + ("; ".join(lost) if lost else "none"), ""]
+        lost = [f"{kind}: " + ", ".join(r["lost"]) for kind, r in lh.items() if r["lost"]]
+        lines += ["", "Weighted audits scoring below 1: " + ("; ".join(lost) if lost else "none"), ""]
     g = results.get("growth")
     if g:
         base = g[0]
