@@ -18,6 +18,25 @@ setup_python() {
   "$PY" -m pip install --quiet --disable-pip-version-check -e . --group test
 }
 
+setup_node() {
+  # Pinned checkers (vnu.jar, axe-core) and Lighthouse: package.json + package-lock.json.
+  # `npm ci` only when node_modules is missing or older than the lockfile. No install
+  # scripts: vnu-jar's would fetch a Java runtime; Debian's Java runs vnu.jar.
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  fi
+  if ! command -v java >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      echo "Installation de Java (Debian) pour vnu.jar…"
+      apt-get update -qq >/dev/null
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+    else
+      echo "java manque : installez le paquet Debian « default-jre-headless »" >&2
+      exit 1
+    fi
+  fi
+}
+
 setup_browser() {
   # Browser tests drive Debian's Chromium; install it when missing and we may.
   if [ -x /usr/bin/chromium ]; then return; fi
@@ -34,6 +53,7 @@ setup_browser() {
 case "${1:-}" in
   setup)
     setup_python
+    setup_node
     ;;
   serve)
     setup_python
@@ -42,6 +62,7 @@ case "${1:-}" in
     ;;
   test)
     setup_python
+    setup_node
     setup_browser
     shift
     exec "$PY" -m pytest "$@"

@@ -33,6 +33,9 @@ NOTE_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 STRAY_URL = re.compile(r"^https?://\S+$")
 # How a paragraph of this layout ends: "," (preamble), ";" or "." (operative), ":".
 PARAGRAPH_END = re.compile(r"[,;.:]$")
+# Control characters no text file of a resolution holds (tab, line feed, carriage return and
+# form feed are whitespace).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # "7. Réaffirme" : an operative paragraph's start.
 OPERATIVE_START = re.compile(r"^\d+\.\s")
 
@@ -68,6 +71,15 @@ def decode(data: bytes) -> str:
             line=line, text=shown, expected="un texte encodé en UTF-8",
         ) from None
     text = text.removeprefix("\ufeff")
+    control = CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        shown = text.split("\n")[line - 1]
+        raise ParseError(
+            f"caractère de contrôle U+{ord(control[0]):04X} inattendu (fichier binaire ou abîmé ?)",
+            line=line, text=CONTROL.sub("\N{REPLACEMENT CHARACTER}", shown),
+            expected="du texte, sans caractère de contrôle",
+        )
     if not text.strip():
         raise ParseError("le fichier est vide", line=1, text="",
                          expected="le texte d’une résolution de l’Assemblée générale")

@@ -34,6 +34,8 @@ REPORT = re.compile(
 TITLE = re.compile(r"^(\d+)/(\d+)\.\s+(\S.*)$")
 # "7. Réaffirme que …"
 OPERATIVE = re.compile(r"^(\d+)\.\s+(\S.*)$")
+# How the last operative paragraph ends: a full stop, maybe a note call or a closing mark.
+FINAL_STOP = re.compile(r"\.[\d»”)\]]*$")
 # A line ending in a compound's hyphen: "Haut-" (then "Commissaire").
 COMPOUND_BREAK = re.compile(r"[^\W\d_]-$")
 # Spaces French typography keeps unbreakable: before ; : ! ? » and after «.
@@ -206,12 +208,23 @@ def _paragraphs(blocks: list[tuple[Line, ...]]) -> tuple[list[Paragraph], list[P
                              line=block[0].number, text=block[0].text,
                              expected=f"le paragraphe {expected}. du dispositif")
         else:
+            same = next((p for p in preamble if p.text == text), None)
+            if same:
+                raise ParseError(f"alinéa {len(preamble) + 1} du préambule identique à l’alinéa "
+                                 f"{same.number} (ligne {same.line}) : bloc répété ?",
+                                 line=block[0].number, text=block[0].text,
+                                 expected="des alinéas distincts")
             preamble.append(Paragraph("pp", len(preamble) + 1, _opening(text), text,
                                       block[0].number))
     if not operative:
         last = blocks[-1][-1] if blocks else Line(0, "")
         raise ParseError("aucun paragraphe du dispositif", line=last.number, text=last.text,
                          expected="des paragraphes numérotés « 1. », « 2. »…")
+    if not FINAL_STOP.search(operative[-1].text):
+        last = blocks[-1][-1]
+        raise ParseError(f"le paragraphe {operative[-1].number} du dispositif, le dernier, ne se "
+                         "termine pas par un point : texte tronqué ?", line=last.number,
+                         text=last.text, expected="un dernier paragraphe terminé par « . »")
     return preamble, operative
 
 

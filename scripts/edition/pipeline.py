@@ -8,9 +8,11 @@ site/ as they were.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,11 +93,47 @@ def write_pages(pages: dict[str, str], docs: Path) -> list[str]:
     return changed
 
 
+# When there is no git history to date the build (an exported tarball): 2013-12-18, the
+# resolution's adoption.
+FALLBACK_EPOCH = 1387324800
+
+
+def source_date_epoch() -> str:
+    """The build's date, so that two builds of the same commit are byte-identical (MkDocs'
+    sitemap and its gzip header, and anything else dated during the build, read it):
+    $SOURCE_DATE_EPOCH when set, else the time of the last git commit."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        run = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
+                             text=True, timeout=30)
+        if run.returncode == 0 and run.stdout.strip().isdigit():
+            return run.stdout.strip()
+    except OSError:
+        pass
+    return str(FALLBACK_EPOCH)
+
+
+@contextlib.contextmanager
+def reproducible_env():
+    """SOURCE_DATE_EPOCH set (see source_date_epoch) for the duration of a build."""
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
+
+
 def mkdocs_build(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml",
                  extra: dict | None = None, post_build=None) -> None:
     """Strict MkDocs build into a temporary folder, swapped in for `site` only on success.
     `extra` is merged into config.extra; `post_build(folder)` runs on the built folder
-    before the swap."""
+    before the swap. Reproducible: the same inputs give a byte-identical tree (see
+    source_date_epoch)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -106,13 +144,14 @@ def mkdocs_build(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml",
         cfg = load_config(config_file=str(config), docs_dir=str(docs.resolve()),
                           site_dir=str(tmp), strict=True)
         cfg["extra"].update(extra or {})
-        cfg.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(cfg)
-        finally:
-            cfg.plugins.on_shutdown()
-        if post_build:
-            post_build(tmp)
+        with reproducible_env():
+            cfg.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(cfg)
+            finally:
+                cfg.plugins.on_shutdown()
+            if post_build:
+                post_build(tmp)
         old = None
         if site.exists():
             old = site.with_name(f".{site.name}.old")

@@ -1,0 +1,462 @@
+"""Benchmark the edition against its budgets and print the results as Markdown tables.
+
+    .venv/bin/python scripts/benchmark.py [--reps N] [--no-lighthouse] [--no-growth]
+                                          [--output scripts/benchmark-results.md]
+
+1. Build time: the full pipeline (`python -m edition build`: parse, generate, strict build)
+   against a plain Material build of the same Markdown with no project code (same docs/, a
+   minimal mkdocs.yml: theme material, same Markdown extensions, no hooks, no custom_dir, no
+   extra CSS/JS), alternated in one run, medians. Budget: ratio <= 1.3.
+2. Bytes per page type, first view (empty cache) and next view (after the home page, cache
+   warm), raw and gzip, as the browser fetched them from a local gzip server. Budget: a
+   paragraph page's first view <= 100 KiB gzip.
+3. Search: index size; median time from the last keystroke to the results list changing,
+   in Chromium, over the query table.
+4. Lighthouse (node_modules, lighthouse@12.2.3), Debian's Chromium, mobile preset, site
+   served with gzip: performance, accessibility, best practices, SEO. Target 100 each.
+5. Growth: synthetic resolutions (scripts/synthetic.py) with 1x, 10x and 100x the
+   paragraphs, built with the same pipeline: build time and site size. Budget: no faster
+   than linear.
+
+Nothing here is a test: the figures vary with the machine. Results go to the output file
+with the command line, the date and the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from edition import pipeline  # noqa: E402
+
+PY = sys.executable
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+PAGE_TYPES = {  # page type -> (page, another page of the same type for the next view)
+    "accueil": ("index.html", "index.html"),
+    "préambule": ("preambule.html", "preambule.html"),
+    "paragraphe": ("dispositif/1.html", "dispositif/2.html"),
+    "texte intégral": ("texte-integral.html", "texte-integral.html"),
+    "documents": ("documents.html", "documents.html"),
+}
+QUERIES = ["coopération", "droits de l’homme", "Durban", "Charte", "dialogue", "racisme",
+           "civilisations", "Secrétaire général", "assistance technique", "55/2", "Vienne",
+           "tolérance"]
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".md")
+KIB = 1024
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+def run(cmd: list[str], **kw) -> float:
+    """Run a command, fail loudly, return its wall time in seconds."""
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, **kw)
+    took = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"échec : {' '.join(cmd)}\n{done.stderr[-3000:]}")
+    return took
+
+
+def fresh_docs(where: Path) -> Path:
+    """A copy of docs/ without its generated pages, so the pipeline generates them again."""
+    docs = where / "docs"
+    shutil.rmtree(docs, ignore_errors=True)
+    shutil.copytree(ROOT / "docs", docs)
+    for path in docs.rglob("*"):
+        if path.is_file() and pipeline.is_generated(path):
+            path.unlink()
+    return docs
+
+
+def tree_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def kib(n: float) -> str:
+    return f"{n / KIB:,.1f}".replace(",", " ")
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+# -- 1. build time ----------------------------------------------------------------------------
+
+PLAIN_CONFIG = """\
+# Plain Material build of the same Markdown: no hooks, no custom_dir, no extra CSS/JS.
+site_name: Résolution 68/160
+docs_dir: {docs}
+site_dir: {site}
+use_directory_urls: false
+theme:
+  name: material
+  language: fr
+  font: false
+plugins:
+  - search:
+      lang: fr
+  - offline
+markdown_extensions:
+  - attr_list
+  - md_in_html
+  - footnotes
+  - toc:
+      permalink: "¶"
+  - admonition
+"""
+
+
+def build_times(reps: int, tmp: Path) -> dict:
+    plain_docs = tmp / "plain" / "docs"
+    plain_docs.parent.mkdir(parents=True)
+    shutil.copytree(ROOT / "docs", plain_docs)
+    config = tmp / "plain" / "mkdocs.yml"
+    config.write_text(PLAIN_CONFIG.format(docs=plain_docs, site=tmp / "plain" / "site"),
+                      encoding="utf-8")
+    ours, plain = [], []
+    for _ in range(reps):  # alternated, so both see the same machine state
+        docs = fresh_docs(tmp / "ours")
+        ours.append(run([PY, "-m", "edition", "build", "--docs-dir", str(docs),
+                         "--site-dir", str(tmp / "ours" / "site")]))
+        plain.append(run([PY, "-m", "mkdocs", "build", "--quiet", "--clean", "-f", str(config)]))
+    return {"reps": reps, "pipeline": ours, "plain": plain,
+            "ratio": median(ours) / median(plain)}
+
+
+# -- a local server with gzip that records what it sent ------------------------------------------
+
+class Server:
+    """The site on 127.0.0.1 with gzip (Content-Encoding) and cacheable assets; it records
+    every response: (path, raw bytes, bytes sent)."""
+
+    def __init__(self, site: Path):
+        self.log: list[tuple[str, int, int]] = []
+        log = self.log
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def __init__(self, *a, **kw):
+                super().__init__(*a, directory=str(site), **kw)
+
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):  # noqa: N802 (http.server's naming)
+                path = self.translate_path(self.path)
+                if os.path.isdir(path):
+                    path = os.path.join(path, "index.html")
+                if not os.path.isfile(path):
+                    self.send_error(404)
+                    log.append((self.path, 0, 0))
+                    return
+                raw = Path(path).read_bytes()
+                body = raw
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(path))
+                if path.endswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
+                    body = gzip.compress(raw, compresslevel=6, mtime=0)
+                    self.send_header("Content-Encoding", "gzip")
+                    self.send_header("Vary", "Accept-Encoding")
+                cache = "no-cache" if path.endswith(".html") else "public, max-age=3600"
+                self.send_header("Cache-Control", cache)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                log.append((self.path.split("?")[0], len(raw), len(body)))
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def browser():
+    from playwright.sync_api import sync_playwright
+    p = sync_playwright().start()
+    return p, p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def settle(page) -> None:
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+
+
+# -- 2. bytes per page type ---------------------------------------------------------------------
+
+def page_bytes(server: Server, chromium) -> dict:
+    out = {}
+    for kind, (first, other) in PAGE_TYPES.items():
+        ctx = chromium.new_context(locale="fr-FR")
+        page = ctx.new_page()
+        server.log.clear()
+        page.goto(server.base + first)
+        settle(page)
+        first_view = list(server.log)
+        page.goto(server.base + "index.html")
+        settle(page)
+        server.log.clear()
+        page.goto(server.base + other)
+        settle(page)
+        next_view = list(server.log)
+        ctx.close()
+        out[kind] = {
+            "page": first,
+            "first": {"requests": len(first_view), "raw": sum(r for _, r, _ in first_view),
+                      "gzip": sum(s for _, _, s in first_view)},
+            "next": {"requests": len(next_view), "raw": sum(r for _, r, _ in next_view),
+                     "gzip": sum(s for _, _, s in next_view)},
+            "first_files": sorted({p for p, _, _ in first_view}),
+        }
+    return out
+
+
+# -- 3. search ------------------------------------------------------------------------------------
+
+SEARCH_PROBE = """() => {
+  const input = document.querySelector('.md-search__input');
+  const list = document.querySelector('.md-search-result__list');
+  window.__t0 = null; window.__t1 = null;
+  input.addEventListener('keydown', () => { window.__t0 = performance.now(); window.__t1 = null; },
+                         {capture: true});
+  new MutationObserver(() => {
+    if (window.__t0 !== null && window.__t1 === null) window.__t1 = performance.now();
+  }).observe(list, {childList: true, subtree: true, characterData: true});
+}"""
+
+
+def search_timing(server: Server, chromium, site: Path) -> dict:
+    index = site / "search" / "search_index.json"
+    ctx = chromium.new_context(locale="fr-FR")
+    page = ctx.new_page()
+    page.goto(server.base + "preambule.html")
+    settle(page)
+    page.evaluate(SEARCH_PROBE)
+    page.locator(".md-search__input").click()
+    rows = []
+    for query in QUERIES:
+        field = page.locator(".md-search__input")
+        field.fill("")
+        page.wait_for_timeout(150)
+        page.keyboard.type(query[:-1])
+        page.wait_for_timeout(600)  # the prefix's results are shown
+        page.evaluate("() => { window.__t0 = null; window.__t1 = null; }")
+        page.keyboard.press(query[-1])
+        page.wait_for_function("() => window.__t1 !== null", timeout=10_000)
+        took = page.evaluate("() => window.__t1 - window.__t0")
+        page.wait_for_timeout(300)
+        count = page.locator(".md-search-result__item").count()
+        rows.append({"query": query, "ms": took, "results": count})
+    ctx.close()
+    return {"index_raw": index.stat().st_size, "index_gzip": gz(index.read_bytes()),
+            "queries": rows, "median_ms": median([r["ms"] for r in rows])}
+
+
+# -- 4. Lighthouse --------------------------------------------------------------------------------
+
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+
+
+def lighthouse(server: Server, tmp: Path) -> dict:
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        raise SystemExit("lighthouse manque : lancez scripts/dev.sh setup (npm ci)")
+    out = {}
+    for kind, (page, _) in PAGE_TYPES.items():
+        report = tmp / f"lh-{page.replace('/', '-')}.json"
+        run([str(binary), server.base + page, "--quiet", "--output=json",
+             f"--output-path={report}", f"--only-categories={','.join(CATEGORIES)}",
+             "--chrome-flags=" + " ".join(CHROMIUM_ARGS)],
+            env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300)
+        data = json.loads(report.read_text(encoding="utf-8"))
+        scores = {c: round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES}
+        lost = []
+        for c in CATEGORIES:
+            for ref in data["categories"][c]["auditRefs"]:
+                audit = data["audits"][ref["id"]]
+                if ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1:
+                    lost.append(f"{ref['id']} {audit['score']:.2f}"
+                                + (f" ({audit['displayValue']})" if audit.get("displayValue") else ""))
+        metrics = data["audits"]
+        out[kind] = {"page": page, "scores": scores, "lost": lost,
+                     "fcp_ms": metrics["first-contentful-paint"]["numericValue"],
+                     "lcp_ms": metrics["largest-contentful-paint"]["numericValue"]}
+    return out
+
+
+# -- 5. growth ------------------------------------------------------------------------------------
+
+def growth(tmp: Path, factors: list[int], reps: int) -> list[dict]:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import synthetic
+    from edition.parse import parse_file
+
+    rows = []
+    for factor in factors:
+        source = tmp / f"synthetique-{factor}.txt"
+        source.write_text(synthetic.generate(factor), encoding="utf-8")
+        model = parse_file(source)
+        times = []
+        for _ in range(reps):
+            docs = fresh_docs(tmp / f"g{factor}")
+            times.append(run([PY, "-m", "edition", "build", "--no-data", "--source", str(source),
+                              "--docs-dir", str(docs), "--site-dir", str(tmp / f"g{factor}" / "site")]))
+        site = tmp / f"g{factor}" / "site"
+        rows.append({"factor": factor, "paragraphs": len(model.paragraphs),
+                     "notes": len(model.footnotes), "build_s": median(times),
+                     "site_bytes": tree_size(site), "pages": len(list(site.rglob("*.html")))})
+    return rows
+
+
+# -- report ---------------------------------------------------------------------------------------
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in
+                Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+               platform.processor())
+    chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+    return (f"{os.cpu_count()} cœurs ({cpu}), Python {platform.python_version()}, "
+            f"{chromium or 'Chromium ?'}, Node {node}")
+
+
+def report(results: dict, command: str) -> str:
+    lines = ["# Benchmark results", "",
+             f"Command: `{command}`  ", f"Date: {results['date']}  ", f"Machine: {results['machine']}", ""]
+    b = results.get("build")
+    if b:
+        verdict = "ok" if b["ratio"] <= 1.3 else "AU-DELÀ DU BUDGET"
+        lines += ["## Build time (budget: pipeline ≤ 1.3 × plain Material)", "",
+                  f"{b['reps']} alternated runs each, cold processes; median (min–max).", "",
+                  "| build | median s | min s | max s |", "|---|---:|---:|---:|",
+                  f"| pipeline (parse, generate, strict build) | {median(b['pipeline']):.2f} | "
+                  f"{min(b['pipeline']):.2f} | {max(b['pipeline']):.2f} |",
+                  f"| plain Material, same Markdown | {median(b['plain']):.2f} | "
+                  f"{min(b['plain']):.2f} | {max(b['plain']):.2f} |",
+                  "", f"Ratio: **{b['ratio']:.2f}×** ({verdict})", ""]
+    p = results.get("bytes")
+    if p:
+        para = p["paragraphe"]["first"]["gzip"]
+        verdict = "ok" if para <= 100 * KIB else "AU-DELÀ DU BUDGET"
+        lines += ["## Bytes per page type (budget: paragraph page first view ≤ 100 KiB gzip)", "",
+                  "First view: empty cache, everything the page fetched (HTML, CSS, JS, search "
+                  "worker and index…). Next view: after the home page, cache warm (assets are "
+                  "served `max-age=3600`, HTML `no-cache`). KiB, as sent by a gzip server.", "",
+                  "| page type | page | first: requests | first: raw | first: gzip | "
+                  "next: requests | next: raw | next: gzip |",
+                  "|---|---|---:|---:|---:|---:|---:|---:|"]
+        for kind, r in p.items():
+            f, n = r["first"], r["next"]
+            lines.append(f"| {kind} | `{r['page']}` | {f['requests']} | {kib(f['raw'])} | "
+                         f"{kib(f['gzip'])} | {n['requests']} | {kib(n['raw'])} | {kib(n['gzip'])} |")
+        lines += ["", f"Paragraph page, first view: **{kib(para)} KiB gzip** ({verdict})", "",
+                  "Fetched on a first view of `dispositif/1.html`: " +
+                  ", ".join(f"`{f}`" for f in p["paragraphe"]["first_files"]), ""]
+    s = results.get("search")
+    if s:
+        lines += ["## Search", "",
+                  f"Index `search/search_index.json`: {kib(s['index_raw'])} KiB raw, "
+                  f"{kib(s['index_gzip'])} KiB gzip.", "",
+                  "Time from the last keystroke to the results list changing (Chromium, "
+                  "headless, local server):", "",
+                  "| query | ms | results shown |", "|---|---:|---:|"]
+        lines += [f"| {q['query']} | {q['ms']:.1f} | {q['results']} |" for q in s["queries"]]
+        lines += ["", f"Median: **{s['median_ms']:.1f} ms**", ""]
+    lh = results.get("lighthouse")
+    if lh:
+        lines += ["## Lighthouse 12.2.3 (mobile preset, gzip, target 100 each)", "",
+                  "| page type | page | performance | accessibility | best practices | SEO | "
+                  "FCP ms | LCP ms |", "|---|---|---:|---:|---:|---:|---:|---:|"]
+        for kind, r in lh.items():
+            sc = r["scores"]
+            lines.append(f"| {kind} | `{r['page']}` | {sc['performance']} | {sc['accessibility']} | "
+                         f"{sc['best-practices']} | {sc['seo']} | {r['fcp_ms']:.0f} | {r['lcp_ms']:.0f} |")
+        lost = [f"{kind}: " + ", ".join(r["lost"]) for kind, r in lh.items() if r["lost"]]
+        lines += ["", "Weighted audits scoring below 1: " + ("; ".join(lost) if lost else "none"), ""]
+    g = results.get("growth")
+    if g:
+        base = g[0]
+        lines += ["## Growth (budget: no faster than linear)", "",
+                  "Synthetic resolutions (`scripts/synthetic.py FACTOR`), built with the same "
+                  "pipeline (`--no-data`); median build time. Per-paragraph columns divide by "
+                  "the paragraph count: flat or falling means linear or better.", "",
+                  "| factor | paragraphs | notes | pages | build s | site MiB | "
+                  "ms / paragraph | KiB / paragraph | time × | size × |",
+                  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        for r in g:
+            lines.append(
+                f"| {r['factor']}× | {r['paragraphs']} | {r['notes']} | {r['pages']} | "
+                f"{r['build_s']:.2f} | {r['site_bytes'] / KIB / KIB:.1f} | "
+                f"{1000 * r['build_s'] / r['paragraphs']:.1f} | "
+                f"{r['site_bytes'] / KIB / r['paragraphs']:.1f} | "
+                f"{r['build_s'] / base['build_s']:.1f} | {r['site_bytes'] / base['site_bytes']:.1f} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reps", type=int, default=5)
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--no-growth", action="store_true")
+    parser.add_argument("--output", type=Path, default=None,
+                        help="write the Markdown report there too (e.g. scripts/benchmark-results.md)")
+    args = parser.parse_args()
+    command = " ".join([".venv/bin/python", "scripts/benchmark.py", *sys.argv[1:]])
+
+    results: dict = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "machine": machine()}
+    with tempfile.TemporaryDirectory(prefix="benchmark-") as name:
+        tmp = Path(name)
+        print("temps de construction…", file=sys.stderr)
+        results["build"] = build_times(args.reps, tmp)
+        site = tmp / "ours" / "site"  # the project's site, as the last pipeline run built it
+        server = Server(site)
+        pw, chromium = browser()
+        try:
+            print("octets par type de page…", file=sys.stderr)
+            results["bytes"] = page_bytes(server, chromium)
+            print("recherche…", file=sys.stderr)
+            results["search"] = search_timing(server, chromium, site)
+        finally:
+            chromium.close()
+            pw.stop()
+        try:
+            if not args.no_lighthouse:
+                print("Lighthouse…", file=sys.stderr)
+                results["lighthouse"] = lighthouse(server, tmp)
+        finally:
+            server.close()
+        if not args.no_growth:
+            print("croissance…", file=sys.stderr)
+            results["growth"] = growth(tmp, [1, 10, 100], max(1, min(args.reps, 3)))
+    text = report(results, command)
+    print(text)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

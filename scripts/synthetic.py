@@ -1,0 +1,98 @@
+"""Synthetic General Assembly resolutions in the source layout, of any length, for the
+benchmark's growth curve: `python scripts/synthetic.py FACTOR > text.txt`.
+
+FACTOR 1 has as many paragraphs and notes as A/RES/68/160 (9 preambular, 14 operative,
+5 notes); FACTOR 10 and 100 have 10 and 100 times as many. Every paragraph is distinct;
+notes are called (glued to a word, as in the PDF extraction) and printed at the foot of
+"pages" of about 45 lines under a `_____` rule, some pages breaking mid-sentence, with the
+stray hyperlink line the extraction leaves, so every path of the pipeline is exercised."""
+
+from __future__ import annotations
+
+import sys
+
+PREAMBLE, OPERATIVE, NOTES = 9, 14, 5
+PAGE_LINES = 45
+
+OPENINGS_PP = ["Réaffirmant", "Rappelant", "Rappelant également", "Considérant",
+               "Considérant également", "Soulignant", "Insistant sur le fait", "Notant avec intérêt"]
+OPENINGS_OP = ["Réaffirme", "Estime", "Exhorte tous les acteurs", "Demande aux États Membres",
+               "Invite les États", "Souligne le rôle", "Prend note", "Encourage"]
+FILLER = [
+    "la coopération internationale dans le domaine des droits de l’homme, conformément",
+    "aux buts et aux principes énoncés dans la Charte des Nations Unies et au droit",
+    "international, doit contribuer de manière effective et concrète à la prévention",
+    "des violations des droits de l’homme et des libertés fondamentales, notamment par",
+    "le dialogue, la compréhension mutuelle et la transparence entre les États Membres",
+]
+WORDS = ["premier", "deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième",
+         "huitième", "neuvième", "dixième"]
+
+
+def ordinal(n: int) -> str:
+    """A distinct phrase per paragraph, so no two paragraphs are the same."""
+    return f"au titre du programme {n} ({WORDS[n % 10]} volet)"
+
+
+def paragraphs(factor: int) -> list[tuple[str, list[str]]]:
+    """(kind, lines) for each paragraph; a note call is written as {NOTE}."""
+    n_pp, n_op, n_notes = PREAMBLE * factor, OPERATIVE * factor, NOTES * factor
+    total = n_pp + n_op
+    calls = {round(i * total / n_notes) for i in range(n_notes)}
+    out = []
+    for i in range(total):
+        kind = "pp" if i < n_pp else "op"
+        number = i + 1 if kind == "pp" else i - n_pp + 1
+        opening = (OPENINGS_PP if kind == "pp" else OPENINGS_OP)[i % 8]
+        body = [f"{opening} {ordinal(i + 1)} que"] + FILLER[: 2 + i % 4]
+        if i in calls:
+            body[2 if len(body) > 2 else 1] += "{NOTE}"  # "…à la prévention3"
+        last = i == total - 1
+        end = "," if kind == "pp" else ("." if last else " ;")
+        body[-1] += end
+        if kind == "op":
+            body[0] = f"{number}. {body[0]}"
+        out.append((kind, body))
+    return out
+
+
+def generate(factor: int) -> str:
+    lines = [" Résolution adoptée par l’Assemblée générale le 5 décembre 2031 ", "",
+             "[sur la base du rapport de la Troisième Commission (A/86/400/Add.1)] ", "",
+             "86/77. Essai de résolution pour la mesure de la croissance  ",
+             "du temps de construction et de la taille du site ", "",
+             " L’Assemblée générale, ", ""]
+    page_notes: list[str] = []
+    note = 0
+    since_break = len(lines)
+
+    def foot() -> None:
+        nonlocal since_break
+        if page_notes:
+            lines.extend(["", "_______________ ", *page_notes, ""])
+            lines.append(f"http://undocs.org/fr/A/RES/85/{note}")
+            page_notes.clear()
+        since_break = 0
+
+    for _kind, body in paragraphs(factor):
+        for k, text in enumerate(body):
+            if "{NOTE}" in text:
+                note += 1
+                text = text.replace("{NOTE}", str(note))
+                page_notes.append(f"{note} Résolution 85/{note}. ")
+            # a paragraph's first line, and the line resuming after a page's notes, are indented
+            lines.append((" " if k == 0 or since_break == 0 else "") + text + " ")
+            since_break += 1
+            # a page ends mid-sentence now and then, the next line resuming in lower case
+            if since_break >= PAGE_LINES and page_notes and 0 < k < len(body) - 1:
+                foot()
+        lines.append("")
+        since_break += 1
+        if since_break >= PAGE_LINES + 10:
+            foot()
+    foot()
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.stdout.write(generate(int(sys.argv[1]) if len(sys.argv) > 1 else 1))

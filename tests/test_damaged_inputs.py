@@ -1,0 +1,61 @@
+"""Bad input, end to end: each damaged variant of the source text in tests/fixtures/damaged/
+makes `python -m edition build` exit 2 with one clear error naming the file and the line,
+no traceback, and the previous docs/ and site/ left byte for byte as they were."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from . import damaged
+from .conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def snapshot(folder) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def previous(tmp_path_factory, site):
+    """A previous edition: the project's docs/ and a built site/."""
+    where = tmp_path_factory.mktemp("precedente")
+    shutil.copytree(ROOT / "docs", where / "docs")
+    shutil.copytree(site, where / "site")
+    return where, snapshot(where)
+
+
+def test_the_corpus_is_committed_and_up_to_date():
+    committed = sorted(p.name for p in damaged.CORPUS.glob("*.txt"))
+    assert committed == sorted(name for name, *_ in damaged.CASES)
+    assert len(committed) >= 15
+    for name, data, _, _ in damaged.CASES:
+        assert (damaged.CORPUS / name).read_bytes() == data, \
+            f"{name} périmé : lancez « python -m tests.damaged »"
+
+
+@pytest.mark.parametrize("name,line,fragment", [(c[0], c[2], c[3]) for c in damaged.CASES],
+                         ids=[c[0] for c in damaged.CASES])
+def test_damaged_source_is_refused_naming_the_line(previous, name, line, fragment):
+    where, before = previous
+    source = damaged.CORPUS / name
+    run = subprocess.run(
+        [sys.executable, "-m", "edition", "build", "--source", str(source),
+         "--docs-dir", str(where / "docs"), "--site-dir", str(where / "site")],
+        capture_output=True, cwd=ROOT, timeout=300,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")})
+    err = run.stderr.decode("utf-8")
+    assert run.returncode == 2, err
+    assert "Traceback" not in err
+    first = err.splitlines()[0]
+    assert first.startswith(f"{source}:{line}: erreur : "), err
+    assert fragment in err, err
+    assert f"\n    {line} | " in err and "\n    attendu : " in err  # shows the line, says what
+    assert run.stdout == b""
+    assert snapshot(where) == before  # nothing written, nothing deleted

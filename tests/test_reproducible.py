@@ -1,0 +1,74 @@
+"""Reproducible: two clean builds, in different folders, at different times, with other
+file dates, time zone and locale, give byte-identical site/ trees (offline zip included)."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from edition import pipeline
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def tree(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def clean_build(where: Path, env: dict[str, str]) -> Path:
+    """`python -m edition build` from the source text into a fresh docs/ and site/."""
+    docs = where / "docs"
+    shutil.copytree(ROOT / "docs", docs, copy_function=shutil.copy)  # new file dates
+    for path in docs.rglob("*.md"):  # generated pages come from the source, not the copy
+        if pipeline.is_generated(path):
+            path.unlink()
+    run = subprocess.run([sys.executable, "-m", "edition", "build", "--docs-dir", str(docs),
+                          "--site-dir", str(where / "site")],
+                         capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+    assert run.returncode == 0, run.stderr
+    return where / "site"
+
+
+def test_two_clean_builds_are_byte_identical(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    first = clean_build(tmp_path / "un", {**env, "TZ": "UTC", "LC_ALL": "C.UTF-8"})
+    time.sleep(2.1)  # a clock-dated output (gzip header: 1 s, zip entry: 2 s) would now differ
+    second = clean_build(tmp_path / "deuxieme-construction",
+                         {**env, "TZ": "Pacific/Kiritimati", "LC_ALL": "fr_FR.UTF-8"})
+    a, b = tree(first), tree(second)
+    assert sorted(a) == sorted(b)
+    assert [name for name in a if a[name] != b[name]] == []
+    assert len(a) > 50
+    # the offline zip at the site root, when there is one, is in the tree compared above
+    for name in [n for n in a if n.endswith(".zip") and "/" not in n]:
+        with zipfile.ZipFile(first / name) as z:
+            assert z.testzip() is None, name
+
+
+def test_build_is_dated_by_the_commit_not_the_clock(tmp_path, monkeypatch):
+    """The gzip header of sitemap.xml.gz holds the day of SOURCE_DATE_EPOCH (MkDocs dates
+    it by the pages' update day), which is the last commit's time when not set. (The
+    sitemap exists only when SITE_URL is set.)"""
+    monkeypatch.setenv("SITE_URL", "https://example.org/a-res-68-160/")
+    pipeline.mkdocs_build(ROOT / "docs", tmp_path / "site")
+    raw = (tmp_path / "site" / "sitemap.xml.gz").read_bytes()
+    (mtime,) = struct.unpack("<I", raw[4:8])
+    epoch = int(pipeline.source_date_epoch())
+    assert mtime == epoch - epoch % 86400
+    gzip.decompress(raw)  # and it is a valid gzip file
+    git = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
+                         text=True)
+    if git.returncode == 0 and "SOURCE_DATE_EPOCH" not in os.environ:
+        assert epoch == int(git.stdout)

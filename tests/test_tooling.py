@@ -1,0 +1,23 @@
+"""The npm tools the gates use are pinned exactly, and the lockfile names no registry."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .conftest import ROOT
+
+
+def test_npm_tools_are_pinned_and_the_lockfile_names_no_registry():
+    package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    assert package["private"] is True
+    pins = package["devDependencies"]
+    assert {"vnu-jar", "axe-core", "lighthouse"} <= set(pins)
+    assert all(re.fullmatch(r"\d+\.\d+\.\d+", v) for v in pins.values()), pins
+    lock_text = (ROOT / "package-lock.json").read_text(encoding="utf-8")
+    lock = json.loads(lock_text)
+    for name, version in pins.items():
+        assert lock["packages"][f"node_modules/{name}"]["version"] == version
+    assert '"resolved"' not in lock_text
+    assert not re.search(r"registry\.|npmjs\.", lock_text)
+    assert "omit-lockfile-registry-resolved=true" in (ROOT / ".npmrc").read_text().splitlines()
