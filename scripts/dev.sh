@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set everything up, then serve the site or run the whole test suite.
 #   scripts/dev.sh serve   set up, generate, strict build, serve at http://127.0.0.1:8000
-#   scripts/dev.sh test    set up (Python packages, Debian's chromium), run every test
+#   scripts/dev.sh test    set up (Python and npm packages, Debian's chromium and Java), run every test
+#   scripts/dev.sh watch   set up, generate, live-reloading preview (mkdocs serve)
 #   scripts/dev.sh setup   set up only
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,10 @@ setup_node() {
   # Pinned checkers (vnu.jar, axe-core) and Lighthouse: package.json + package-lock.json.
   # `npm ci` only when node_modules is missing or older than the lockfile. No install
   # scripts: vnu-jar's would fetch a Java runtime; Debian's Java runs vnu.jar.
+  if ! command -v npm >/dev/null; then
+    echo "npm manque : installez Node.js 20 et npm (paquets Debian « nodejs » et « npm »)" >&2
+    exit 1
+  fi
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
   fi
@@ -56,8 +61,16 @@ case "${1:-}" in
     setup_node
     ;;
   serve)
+    # Serve exactly what ships: the full build (offline zip included) from site/.
     setup_python
     "$PY" -m edition build
+    echo "Site servi sur http://127.0.0.1:8000/ (Ctrl+C pour arrêter)"
+    exec "$PY" -m http.server 8000 --bind 127.0.0.1 --directory site
+    ;;
+  watch)
+    # For authors: MkDocs' live-reloading server (no offline zip in this mode).
+    setup_python
+    "$PY" -m edition generate
     exec "$VENV/bin/mkdocs" serve --dev-addr 127.0.0.1:8000
     ;;
   test)
@@ -68,7 +81,7 @@ case "${1:-}" in
     exec "$PY" -m pytest "$@"
     ;;
   *)
-    echo "usage: scripts/dev.sh serve|test|setup" >&2
+    echo "usage: scripts/dev.sh serve|test|watch|setup" >&2
     exit 2
     ;;
 esac
