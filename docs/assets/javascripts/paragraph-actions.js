@@ -15,7 +15,7 @@
     link: "Lien copié dans le presse-papiers.",
     cite: "Citation copiée dans le presse-papiers."
   };
-  var FAILED = "Copie impossible ; à copier à la main : ";
+  var FAILED = "Copie impossible\u00a0; à copier à la main\u00a0: ";
   var timers = new WeakMap();
 
   /* "Préambule, alinéa 3" -> "l’alinéa 3 du préambule"; "Paragraphe 5" -> "le paragraphe 5" */

@@ -1,0 +1,48 @@
+"""French spacing in built pages: a no-break space before ; : ! ? » and after «.
+
+The parser already gives the resolution's words their no-break spaces (parse.py); the
+edition's own text (page chrome, notices, labels, À propos, the footer) is written with
+plain spaces, which let a colon or a closing guillemet start a line. `french_spacing`
+fixes every text node of a page and its reader-facing attributes (title, aria-label,
+placeholder, alt), leaving scripts, styles, code, comments and every other attribute
+(addresses, data-*) untouched. The no-break space is U+00A0, as in the resolution."""
+
+from __future__ import annotations
+
+import re
+
+NBSP = "\u00a0"
+# what is not running text: comments, raw-text elements, code, and tags themselves
+TOKEN = re.compile(
+    r"<!--.*?-->"
+    r"|<(script|style|pre|code|textarea)\b(?:\"[^\"]*\"|'[^']*'|[^'\">])*>.*?</\1\s*>"
+    r"|<(?:\"[^\"]*\"|'[^']*'|[^'\">])*>",
+    re.DOTALL | re.IGNORECASE,
+)
+BEFORE = re.compile(r"[ \t\r\n]+(?=[;:!?»])")
+AFTER = re.compile(r"«[ \t\r\n]+")
+ATTRIBUTE = re.compile(r"""(\s(?:title|aria-label|placeholder|alt)=)("[^"]*"|'[^']*')""",
+                       re.IGNORECASE)
+
+
+def space(text: str) -> str:
+    """Plain spaces before ; : ! ? » and after « become no-break spaces."""
+    return AFTER.sub("«" + NBSP, BEFORE.sub(NBSP, text))
+
+
+def _tag(tag: str) -> str:
+    if tag.startswith("<!") or tag.startswith("</"):
+        return tag
+    return ATTRIBUTE.sub(lambda m: m[1] + space(m[2]), tag)
+
+
+def french_spacing(html: str) -> str:
+    out: list[str] = []
+    last = 0
+    for m in TOKEN.finditer(html):
+        out.append(space(html[last : m.start()]))
+        token = m[0]
+        out.append(token if m[1] or token.startswith("<!--") else _tag(token))
+        last = m.end()
+    out.append(space(html[last:]))
+    return "".join(out)
