@@ -18,3 +18,50 @@ def test_a_pasted_query_searches_without_a_key_press(page, request, origin):
     href = page.locator(LINKS).first.get_attribute("href")
     assert href.split("?")[0].endswith("dispositif/10.html")
     assert page.recorder.errors == []
+
+
+# Words of an element that the layout breaks across two lines
+BROKEN_WORDS = """el => {
+  const broken = [];
+  for (const node of el.childNodes) {
+    if (node.nodeType !== Node.TEXT_NODE) continue;
+    for (const m of node.textContent.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+      if (tops.size > 1) broken.push(m[0]);
+    }
+  }
+  return broken;
+}"""
+
+
+def test_a_paragraph_page_prints_as_a_citable_extract(page, server):
+    page.set_viewport_size({"width": 720, "height": 1000})  # about an A4 page's text width
+    page.goto(server + "dispositif/8.html")
+    page.emulate_media(media="print")
+    para = page.locator("#op-8")
+    after = para.evaluate("el => getComputedStyle(el, '::after').content")
+    cite = para.get_attribute("data-cite")
+    assert after == f'"Pour citer\u00a0: {cite}"'
+    assert "A/RES/68/160" in cite
+    assert page.locator(".res-aside").evaluate("el => getComputedStyle(el).display") == "none"
+    underline = para.locator("a").first.evaluate(
+        "el => getComputedStyle(el).textDecorationLine")
+    assert underline == "none"
+    # the full text prints no citation under each of its 23 paragraphs
+    page.goto(server + "texte-integral.html")
+    page.emulate_media(media="print")
+    assert page.locator("#op-8").evaluate(
+        "el => getComputedStyle(el, '::after').content") in ("none", "normal")
+
+
+def test_printed_map_tiles_keep_whole_words(page, server):
+    page.set_viewport_size({"width": 600, "height": 1000})  # an A4 page printed by Chromium
+    page.goto(server + "index.html")
+    page.emulate_media(media="print")
+    tiles = page.locator(".vis-tile__open")
+    assert tiles.count() == 23
+    broken = [w for i in range(tiles.count()) for w in tiles.nth(i).evaluate(BROKEN_WORDS)]
+    assert broken == []
