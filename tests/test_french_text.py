@@ -70,3 +70,9 @@ def test_no_english_from_the_theme(site):
     assert "Réalisé avec" in " ".join(footer.split())
     error = lxml.html.fromstring((site / "404.html").read_bytes())
     assert error.xpath("//article//h1")[0].text_content().strip() == "Page introuvable"
+
+
+def test_session_ordinal_is_set_as_an_exponent(site):
+    facts = lxml.html.fromstring((site / "index.html").read_bytes()).xpath(
+        "//div[contains(@class,'res-facts')]")[0]
+    assert [s.text for s in facts.xpath(".//sup")] == ["e"]

@@ -366,7 +366,7 @@ class Renderer:
                '<div class="ed res-facts" markdown>\n',
                f"- **Résolution :** {r.short} ({esc(r.symbol)})\n",
                f"- **Adoptée le :** {french_date(r.adopted)}, par l’Assemblée générale "
-               f"({r.session}e session)\n",
+               f"({r.session}<sup>e</sup> session)\n",
                f"- **Sur la base du rapport :** {report}"
                + (f" ({esc(r.committee)})" if r.committee else "") + "\n",
                f"- **Structure :** {len(r.preamble)} alinéas de préambule, "
