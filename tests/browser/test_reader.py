@@ -65,3 +65,21 @@ def test_printed_map_tiles_keep_whole_words(page, server):
     assert tiles.count() == 23
     broken = [w for i in range(tiles.count()) for w in tiles.nth(i).evaluate(BROKEN_WORDS)]
     assert broken == []
+
+
+def test_offline_copy_links_to_the_public_address_when_known(page, file_base):
+    """The offline zip of a build with SITE_URL: « Copier le lien » gives the public address
+    (a file:// address means nothing to whoever receives the e-mail)."""
+    page.goto(file_base + "dispositif/5.html")
+    page.wait_for_load_state("load")
+    page.evaluate("""() => {
+      const link = document.createElement("link");
+      link.rel = "canonical";
+      link.href = "https://edition.example.org/68-160/dispositif/5.html";
+      document.head.appendChild(link);
+    }""")
+    para = page.locator("#op-5")
+    para.get_by_role("button", name="Copier le lien vers le paragraphe 5", exact=True).click()
+    expect(para.get_by_role("status")).to_have_text("Lien copié dans le presse-papiers.")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == "https://edition.example.org/68-160/dispositif/5.html#op-5"

@@ -3,7 +3,8 @@
  * Progressive enhancement: the buttons are created here, so without JavaScript each
  * paragraph keeps only its permalink (a plain link). « Copier le lien » copies the
  * paragraph's permanent absolute address on the page where it is read (its permalink,
- * without any query string: http(s) when served, file:// when opened from disk);
+ * without any query string: http(s) when served; from disk, the public address when the
+ * page has a canonical link, else file://);
  * « Citer » copies the ready citation written by the build in data-cite. A visible
  * message, in a role="status" region, confirms the copy (or shows the text to copy by
  * hand when the browser refuses).
@@ -25,10 +26,17 @@
     return "le " + label.charAt(0).toLowerCase() + label.slice(1);
   }
 
-  /* The paragraph's permanent address on this page */
+  /* The paragraph's permanent address on this page. Opened from disk (the offline copy),
+     a file:// address means nothing to whoever receives it: when the build knew the public
+     address (SITE_URL, so the page has a canonical link), the link is the public one. */
   function permalink(para) {
     var link = para.querySelector("a.res-para__link");
-    var url = new URL(link ? link.getAttribute("href") : "", window.location.href);
+    var base = window.location.href;
+    var canonical = document.querySelector("link[rel=canonical]");
+    if (window.location.protocol === "file:" && canonical && /^https?:/.test(canonical.href)) {
+      base = canonical.href;
+    }
+    var url = new URL(link ? link.getAttribute("href") : "", base);
     url.search = "";
     url.hash = para.getAttribute("data-anchor") || para.id;
     return url.href;
