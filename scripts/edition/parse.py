@@ -9,6 +9,7 @@ operative paragraphs, footnote calls glued to words, and the documents cited.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import ParseError
@@ -44,14 +45,20 @@ SPACE_AFTER = re.compile(r"(?<=«) ")
 # A year a note marker may be glued to: "20002" is 2000 + note 2.
 YEAR = re.compile(r"(?:1[6-9]|20)\d\d")
 # Trailing punctuation that may follow a note marker: "Durban4," "l’homme5,".
-TRAILING = ",;.:!?)»"
+TRAILING = ",;.:!?)»”"
+# What a note marker may be glued to besides a letter: a closing parenthesis, guillemet,
+# quotation mark or bracket, "(Afrique du Sud)4", "« Durban »4".
+CLOSING = ")»”]"
 
 # Words that stay in the italic opening after its first word.
 OPENING_MODIFIERS = (
     "également", "aussi", "en outre", "de nouveau", "instamment", "vivement",
-    "fermement", "note", "acte", "avec satisfaction", "avec préoccupation",
+    "fermement", "note", "acte", "compte", "avec satisfaction", "avec préoccupation",
     "avec inquiétude", "avec intérêt",
 )
+
+# A pronoun that opens a paragraph with its verb: "Se félicite", "Se déclarant".
+REFLEXIVE = ("Se",)
 
 # Documents named in the running text; each pattern's group 1 is the number.
 # "la résolution 19/33 du Conseil des droits de l’homme"
@@ -103,7 +110,7 @@ def parse(text: str) -> Resolution:
         raise ParseError("formule d’ouverture introuvable", line=first.number, text=first.text,
                          expected=f"une ligne « {FORMULA} » avant le premier alinéa")
 
-    preamble, operative = _paragraphs(blocks[formula_at + 1 :])
+    preamble, operative = _paragraphs(blocks[formula_at + 1 :], blocks[formula_at][-1])
     paragraphs, footnotes = _footnote_calls(preamble + operative, norm.notes, blocks)
     paragraphs = [_with_citations(p) for p in paragraphs]
     preamble, operative = paragraphs[: len(preamble)], paragraphs[len(preamble) :]
@@ -174,7 +181,8 @@ def _join(block: tuple[Line, ...]) -> str:
 def _opening(text: str) -> str:
     opening = FIRST_WORD.match(text)[0]
     rest = text[len(opening) :].lstrip(" ")
-    if opening.endswith("ment") and rest[:1].isalpha():  # "Profondément préoccupée"
+    # "Profondément préoccupée", "Se félicite": an adverb or a reflexive pronoun and its verb
+    if (opening.endswith("ment") or opening in REFLEXIVE) and rest[:1].isalpha():
         second = FIRST_WORD.match(rest)[0]
         opening, rest = f"{opening} {second}", rest[len(second) :].lstrip(" ")
     progressed = True
@@ -187,7 +195,8 @@ def _opening(text: str) -> str:
     return opening
 
 
-def _paragraphs(blocks: list[tuple[Line, ...]]) -> tuple[list[Paragraph], list[Paragraph]]:
+def _paragraphs(blocks: list[tuple[Line, ...]], formula: Line) -> tuple[list[Paragraph], list[Paragraph]]:
+    """The paragraphs after the formula (whose last line is `formula`)."""
     preamble: list[Paragraph] = []
     operative: list[Paragraph] = []
     for block in blocks:
@@ -217,7 +226,7 @@ def _paragraphs(blocks: list[tuple[Line, ...]]) -> tuple[list[Paragraph], list[P
             preamble.append(Paragraph("pp", len(preamble) + 1, _opening(text), text,
                                       block[0].number))
     if not operative:
-        last = blocks[-1][-1] if blocks else Line(0, "")
+        last = blocks[-1][-1] if blocks else formula
         raise ParseError("aucun paragraphe du dispositif", line=last.number, text=last.text,
                          expected="des paragraphes numérotés « 1. », « 2. »…")
     if not FINAL_STOP.search(operative[-1].text):
@@ -238,7 +247,7 @@ def _marker_at(token: str, number: int) -> bool:
     head = token[: -len(mark)]
     if not head:
         return False
-    return head[-1].isalpha() or head[-1] in ")»]" or bool(YEAR.fullmatch(head))
+    return head[-1].isalpha() or head[-1] in CLOSING or bool(YEAR.fullmatch(head))
 
 
 def _find_marker(paragraphs: list[Paragraph], number: int, start: tuple[int, int]):
@@ -282,8 +291,9 @@ def _footnote_calls(paragraphs: list[Paragraph], notes: tuple[RawNote, ...], blo
         index, offset = found
         p = paragraphs[index]
         mark = len(str(note.number))
-        paragraphs[index] = Paragraph(p.kind, p.number, p.opening,
-                                      p.text[:offset] + p.text[offset + mark :], p.line)
+        text = p.text[:offset] + p.text[offset + mark :]
+        # the opening is read again without the marker: "Décide1 de" opens with "Décide"
+        paragraphs[index] = replace(p, opening=_opening(text), text=text)
         calls.setdefault(index, []).append(FootnoteCall(note.number, offset))
         footnotes.append(Footnote(note.number, note.text, note.line, p.anchor,
                                   _note_citations(note.text)))
@@ -298,9 +308,7 @@ def _footnote_calls(paragraphs: list[Paragraph], notes: tuple[RawNote, ...], blo
                          line=line, text=shown,
                          expected=f"une note « {len(notes) + 1} … » en bas de page")
     for index, found in calls.items():
-        p = paragraphs[index]
-        paragraphs[index] = Paragraph(p.kind, p.number, p.opening, p.text, p.line,
-                                      tuple(found))
+        paragraphs[index] = replace(paragraphs[index], calls=tuple(found))
     return paragraphs, footnotes
 
 
@@ -333,7 +341,7 @@ def _with_citations(p: Paragraph) -> Paragraph:
     for m in CHARTER.finditer(p.text):
         add(CHARTER_KEY, m.start(), m.end())
     found.sort(key=lambda c: c.start)
-    return Paragraph(p.kind, p.number, p.opening, p.text, p.line, p.calls, tuple(found))
+    return replace(p, citations=tuple(found))
 
 
 def _documents(report: str, paragraphs: list[Paragraph], footnotes: list[Footnote]):
