@@ -13,15 +13,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import ParseError
+from .french import NO_COMMITTEE, month_number
 from .model import Citation, CitedDocument, Footnote, FootnoteCall, Paragraph, Resolution
 from .normalise import Line, RawNote, decode, normalise
 
 FORMULA = "L’Assemblée générale,"
-
-MONTHS = {
-    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
-}
 
 # "Résolution adoptée par l’Assemblée générale le 18 décembre 2013"
 ADOPTED = re.compile(
@@ -137,7 +133,7 @@ def parse(text: str) -> Resolution:
 
 def _adopted(block: tuple[Line, ...]) -> str:
     match = ADOPTED.match(_join(block))
-    month = MONTHS.get(match[2]) if match else None
+    month = month_number(match[2]) if match else None
     if not match or not month:
         raise ParseError("en-tête de résolution non reconnu", line=block[0].number,
                          text=block[0].text,
@@ -151,7 +147,7 @@ def _report(block: tuple[Line, ...]) -> tuple[str, str]:
         raise ParseError("mention du rapport de commission non reconnue", line=block[0].number,
                          text=block[0].text,
                          expected="« [sur la base du rapport de la Troisième Commission (A/68/456/Add.2)] »")
-    return (match["committee"] or "sans renvoi à une grande commission"), match["symbol"]
+    return (match["committee"] or NO_COMMITTEE), match["symbol"]
 
 
 def _title(block: tuple[Line, ...]) -> tuple[int, int, str]:

@@ -9,7 +9,6 @@ site/ as they were.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import shutil
 import subprocess
@@ -17,7 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import annotations, offline
+from . import annotations, exports, offline
 from .model import Resolution
 from .parse import parse_file
 from .render import GENERATED, Renderer
@@ -170,8 +169,7 @@ def build_site(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml",
     """The full site: strict build plus the offline zip at its root, whose size the home
     and À propos pages show. Builds until the size shown is the size of the zip made from
     that same build (a fixed point, usually the second build); returns the builds made."""
-    symbol = json.loads((docs / "resolution.json").read_text(encoding="utf-8"))["symbol"]
-    name = offline.zip_name(symbol)
+    name = offline.zip_name(exports.read_json(docs)["symbol"])
     shown = None
     for count in range(1, max_builds + 1):
         made: dict[str, bytes] = {}
