@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -70,5 +71,12 @@ def links(page: Path) -> list[tuple[str, str]]:
     return [(a.get("href"), a.text_content()) for a in article(page).xpath(".//a[@href]")]
 
 
-def ids(page: Path) -> set[str]:
-    return set(load(page).xpath("//@id"))
+def ids(page: Path) -> frozenset[str]:
+    """Every id in a page (read once per version of the file: many tests ask again)."""
+    stat = page.stat()
+    return _ids(page, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _ids(page: Path, mtime_ns: int, size: int) -> frozenset[str]:
+    return frozenset(load(page).xpath("//@id"))

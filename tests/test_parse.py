@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from edition.parse import parse_file
+from edition.errors import ParseError
+from edition.parse import parse, parse_file
 
 from .conftest import FIXTURES, ROOT
 
@@ -142,3 +143,74 @@ def test_ruff_lint_is_clean():
     run = subprocess.run([sys.executable, "-m", "ruff", "check", "scripts", "tests", "overrides"],
                          capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+# -- edge cases of the layout, on small synthetic texts ---------------------------------
+
+HEADER = ("Résolution adoptée par l’Assemblée générale le 1er mars 2020\n\n"
+          "[sans renvoi à une grande commission (A/74/L.99)]\n\n"
+          "74/999. Titre d’essai\n\n L’Assemblée générale,\n\n")
+
+
+def test_note_marker_glued_to_closing_marks_and_a_note_on_the_first_word():
+    r = parse(HEADER + " Rappelant la Conférence de Durban (Afrique du Sud)1 et la “Déclaration”2,\n\n"
+                       " Notant la « Déclaration de Vienne »3,\n\n"
+                       " 1. Décide4 de poursuivre.\n\n"
+                       "_______________\n1 Note un.\n2 Note deux.\n3 Note trois.\n4 Note quatre.\n")
+    pp1, pp2, op1 = r.paragraphs
+    assert pp1.text == "Rappelant la Conférence de Durban (Afrique du Sud) et la “Déclaration”,"
+    assert [pp1.text[: c.offset][-4:] for c in pp1.calls] == ["Sud)", "ion”"]
+    assert pp2.text[: pp2.calls[0].offset].endswith("Vienne\u00a0»")
+    # the opening is read without the marker, so the italics stop at the word
+    assert (op1.opening, op1.text, op1.calls[0].offset) == ("Décide", "Décide de poursuivre.", 6)
+
+
+def test_page_break_exactly_between_two_paragraphs():
+    r = parse(HEADER + " Rappelant sa résolution 73/1,\n\n_______________\n1 Note un.\n"
+                       " Notant le rapport1,\n\n 1. Décide de poursuivre.\n")
+    assert [p.text for p in r.preamble] == ["Rappelant sa résolution 73/1,", "Notant le rapport,"]
+    assert r.footnote(1).paragraph == "pp-2"
+
+
+def test_a_note_continued_under_the_next_pages_rule():
+    r = parse(HEADER + " Rappelant la Déclaration1,\n\n"
+                       "_______________\n1 Voir Documents officiels de l’Assemblée générale,\n"
+                       " 1. Décide de poursuivre l’examen de la question à sa\n\n"
+                       "_______________\nSupplément no 53 (A/70/53), chap. III.\n2 Note deux.\n"
+                       " soixante-quinzième session2.\n")
+    assert r.footnote(1).text == ("Voir Documents officiels de l’Assemblée générale, "
+                                  "Supplément no 53 (A/70/53), chap. III.")
+    assert r.operative[0].text.endswith("à sa soixante-quinzième session.")
+    assert r.footnote(2).paragraph == "op-1"
+
+
+def test_a_finished_note_is_not_continued_by_stray_text():
+    with pytest.raises(ParseError) as info:
+        parse(HEADER + " Rappelant la Déclaration1,\n\n_______________\n1 Note un.\n"
+                       " 1. Décide de poursuivre\n\n_______________\nTexte égaré\n la question.\n")
+    assert info.value.line == 16 and "la note 2" in str(info.value)
+
+
+def test_openings_with_an_adverb_a_pronoun_or_a_locution():
+    r = parse(HEADER + " Vivement préoccupée par la situation,\n\n Tenant compte du rapport,\n\n"
+                       " Se félicitant du rapport,\n\n 1. Se félicite du rapport ;\n\n"
+                       " 2. Prend acte avec satisfaction du rapport ;\n\n 3. Décide de poursuivre.\n")
+    assert [p.opening for p in r.paragraphs] == [
+        "Vivement préoccupée", "Tenant compte", "Se félicitant", "Se félicite",
+        "Prend acte avec satisfaction", "Décide"]
+    assert r.adopted == "2020-03-01"  # « 1er mars »
+
+
+def test_operative_numbers_past_nine_and_their_notes():
+    body = "".join(f" {n}. Invite les États à agir{'1' if n == 12 else ''} ;\n\n" for n in range(1, 13))
+    r = parse(HEADER + " Rappelant sa résolution 73/1,\n\n" + body + " 13. Décide de poursuivre.\n\n"
+              "_______________\n1 Note un.\n")
+    assert [p.number for p in r.operative] == list(range(1, 14))
+    assert r.footnote(1).paragraph == "op-12"
+    assert r.operative[11].text == "Invite les États à agir\u00a0;"
+
+
+def test_formula_with_nothing_after_it_names_the_formula_line():
+    with pytest.raises(ParseError) as info:
+        parse(HEADER)
+    assert info.value.line == 7 and "aucun paragraphe du dispositif" in str(info.value)

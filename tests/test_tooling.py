@@ -1,4 +1,5 @@
-"""The npm tools the gates use are pinned exactly, and the lockfile names no registry."""
+"""The npm tools the gates use are pinned exactly, and the lockfile names no registry; so
+are the Python packages."""
 
 from __future__ import annotations
 
@@ -21,3 +22,14 @@ def test_npm_tools_are_pinned_and_the_lockfile_names_no_registry():
     assert '"resolved"' not in lock_text
     assert not re.search(r"registry\.|npmjs\.", lock_text)
     assert "omit-lockfile-registry-resolved=true" in (ROOT / ".npmrc").read_text().splitlines()
+
+
+def test_python_dependencies_are_pinned_exactly():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    pins = project["project"]["dependencies"] + project["dependency-groups"]["test"]
+    assert all(re.fullmatch(r"[A-Za-z0-9_.-]+==\d+(\.\d+)*", pin) for pin in pins), pins
+    names = {pin.split("==")[0].lower().replace("_", "-") for pin in pins}
+    # the site's generator, its theme and the Markdown converter beneath them
+    assert {"mkdocs", "mkdocs-material", "markdown", "jinja2", "pymdown-extensions"} <= names

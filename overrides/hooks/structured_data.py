@@ -3,19 +3,14 @@ generated resolution.json)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-from edition import structured
+from edition import exports, structured
 
 _data: dict = {}
 
 
 def on_config(config, **kwargs):
-    path = Path(config.docs_dir) / "resolution.json"
     _data.clear()
-    if path.is_file():
-        _data.update(json.loads(path.read_text(encoding="utf-8")))
+    _data.update(exports.read_json(config.docs_dir) or {})
     return config
 
 

@@ -2,7 +2,7 @@
 
   generate          write the generated pages into docs/ (only the changed ones)
   generate --check  write nothing; exit 1 and name the stale files if docs/ is out of date
-  build             parse, generate, then a strict MkDocs build into site/
+  build             parse, generate, then a strict MkDocs build and the offline zip into site/
 
 Exit codes: 0 success, 1 stale (--check) or build failure, 2 bad input (ParseError).
 """

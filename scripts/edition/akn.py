@@ -27,7 +27,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from .annotations import Annotations, official_link, slug
-from .exports import french_date
+from .french import NO_COMMITTEE, french_date
 from .model import Citation, FootnoteCall, Paragraph, Resolution
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -128,7 +128,7 @@ class _Builder:
                        class_="adoption")
         _sub(adopted, "docDate", french_date(res.adopted), date=res.adopted)
         basis = _sub(preface, "p", "[", class_="basis")
-        if res.committee == "sans renvoi à une grande commission":
+        if res.committee == NO_COMMITTEE:
             _add_text(basis, res.committee)
         else:
             _add_text(basis, "sur la base du rapport de la ")

@@ -63,7 +63,8 @@ def load(path: str | Path | None) -> Annotations:
         return Annotations()
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text) or {}
     except OSError as err:
         raise ParseError(f"impossible de lire les annotations ({err.strerror})",
                          path=str(path)) from None
@@ -72,7 +73,7 @@ def load(path: str | Path | None) -> Annotations:
         raise ParseError(f"YAML invalide : {getattr(err, 'problem', err)}", path=str(path),
                          line=mark.line + 1 if mark else None,
                          expected="un fichier YAML valide") from None
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = text.splitlines()
 
     def fail(key: str, message: str, expected: str) -> ParseError:
         number = next((i + 1 for i, ln in enumerate(lines) if ln.strip().startswith(f"{key}:")), None)

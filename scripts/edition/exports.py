@@ -9,7 +9,9 @@ Ntoso XML lives in akn.py.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+from .french import french_date, report_basis
 from .model import Paragraph, Resolution
 
 TEXT_FILE = "resolution.txt"
@@ -17,23 +19,21 @@ SCHEMA_FILE = "resolution.schema.json"
 JSON_FILE = "resolution.json"
 AKN_FILE = "resolution.akn.xml"
 
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre")
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 NOTE_RULE = "_" * 15  # as in the official layout, above the notes
 
 
-def french_date(iso: str) -> str:
-    year, month, day = (int(x) for x in iso.split("-"))
-    return f"{'1er' if day == 1 else day} {MONTHS[month - 1]} {year}"
+def read_json(docs_dir: str | Path) -> dict | None:
+    """The content of the generated resolution.json in `docs_dir`, or None if there is none
+    (a plain `mkdocs build` of another docs folder)."""
+    path = Path(docs_dir) / JSON_FILE
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
 def header_lines(res: Resolution) -> list[str]:
     """The three header lines as the official document prints them."""
-    basis = (f"sur la base du rapport de la {res.committee}"
-             if res.committee != "sans renvoi à une grande commission" else res.committee)
     return [f"Résolution adoptée par l’Assemblée générale le {french_date(res.adopted)}",
-            f"[{basis} ({res.report})]",
+            f"[{report_basis(res.committee)} ({res.report})]",
             f"{res.short}. {res.title}"]
 
 

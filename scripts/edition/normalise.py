@@ -6,7 +6,8 @@ and guarantees:
 1. The text was valid, non-empty UTF-8 (checked by `decode`).
 2. No footnote block is left in the body: a `_____` separator line, the numbered notes
    after it and their wrapped lines are taken out and returned as `RawNote`s, each whole
-   (a wrapped note is joined onto one line), numbered 1, 2, 3… in order.
+   (a wrapped note is joined onto one line, and so is an unfinished note continued under
+   the next page's rule), numbered 1, 2, 3… in order.
 3. No stray hyperlink line (`http://undocs.org/fr/2000/22`) is left anywhere.
 4. A sentence cut in two by a page bottom is whole again: the blank lines around the
    footnote block are dropped and the line after it continues the block before it,
@@ -60,7 +61,7 @@ class Normalised:
 
 
 def decode(data: bytes) -> str:
-    """The file's text, or a ParseError saying where it is not UTF-8 or is empty."""
+    """The file's text, or a ParseError saying where it is not UTF-8 or holds control characters."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -80,10 +81,7 @@ def decode(data: bytes) -> str:
             line=line, text=CONTROL.sub("\N{REPLACEMENT CHARACTER}", shown),
             expected="du texte, sans caractère de contrôle",
         )
-    if not text.strip():
-        raise ParseError("le fichier est vide", line=1, text="",
-                         expected="le texte d’une résolution de l’Assemblée générale")
-    return text
+    return text  # an empty text is refused by `normalise`
 
 
 def _continues(previous: str, following: str) -> bool:
@@ -145,20 +143,21 @@ def _footnote_block(raw: list[str], start: int, notes: list[RawNote]) -> int:
         if line[:1].isspace() or SEPARATOR.match(stripped):
             break  # the body resumes (its lines are indented), or another page's notes
         match = NOTE_START.match(stripped)
+        finished = not notes or notes[-1].text.endswith(".")
         if match and int(match[1]) == expected:
             notes.append(RawNote(expected, match[2].strip(), i + 1))
             expected += 1
-            first_in_block = False
-        elif first_in_block or (match and notes[-1].text.endswith(".")):
-            # no note yet under this rule, or a finished note followed by a wrong number
+        elif finished and (first_in_block or match):
+            # a finished note (or none) followed by text that is not the next note
             raise ParseError(
                 "texte de note inattendu après le filet de bas de page",
                 line=i + 1, text=line,
                 expected=f"la note {expected}, sous la forme « {expected} texte de la note »",
             )
-        else:  # a note wrapped onto another line
+        else:  # a note wrapped onto another line, or continued under the next page's rule
             last = notes[-1]
             notes[-1] = RawNote(last.number, f"{last.text} {stripped}", last.line)
+        first_in_block = False
         i += 1
     if first_in_block:
         raise ParseError("filet de bas de page sans aucune note", line=start + 1,

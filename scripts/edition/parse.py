@@ -9,18 +9,15 @@ operative paragraphs, footnote calls glued to words, and the documents cited.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import ParseError
+from .french import NO_COMMITTEE, month_number
 from .model import Citation, CitedDocument, Footnote, FootnoteCall, Paragraph, Resolution
 from .normalise import Line, RawNote, decode, normalise
 
 FORMULA = "L’Assemblée générale,"
-
-MONTHS = {
-    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
-}
 
 # "Résolution adoptée par l’Assemblée générale le 18 décembre 2013"
 ADOPTED = re.compile(
@@ -44,14 +41,20 @@ SPACE_AFTER = re.compile(r"(?<=«) ")
 # A year a note marker may be glued to: "20002" is 2000 + note 2.
 YEAR = re.compile(r"(?:1[6-9]|20)\d\d")
 # Trailing punctuation that may follow a note marker: "Durban4," "l’homme5,".
-TRAILING = ",;.:!?)»"
+TRAILING = ",;.:!?)»”"
+# What a note marker may be glued to besides a letter: a closing parenthesis, guillemet,
+# quotation mark or bracket, "(Afrique du Sud)4", "« Durban »4".
+CLOSING = ")»”]"
 
 # Words that stay in the italic opening after its first word.
 OPENING_MODIFIERS = (
     "également", "aussi", "en outre", "de nouveau", "instamment", "vivement",
-    "fermement", "note", "acte", "avec satisfaction", "avec préoccupation",
+    "fermement", "note", "acte", "compte", "avec satisfaction", "avec préoccupation",
     "avec inquiétude", "avec intérêt",
 )
+
+# A pronoun that opens a paragraph with its verb: "Se félicite", "Se déclarant".
+REFLEXIVE = ("Se",)
 
 # Documents named in the running text; each pattern's group 1 is the number.
 # "la résolution 19/33 du Conseil des droits de l’homme"
@@ -103,7 +106,7 @@ def parse(text: str) -> Resolution:
         raise ParseError("formule d’ouverture introuvable", line=first.number, text=first.text,
                          expected=f"une ligne « {FORMULA} » avant le premier alinéa")
 
-    preamble, operative = _paragraphs(blocks[formula_at + 1 :])
+    preamble, operative = _paragraphs(blocks[formula_at + 1 :], blocks[formula_at][-1])
     paragraphs, footnotes = _footnote_calls(preamble + operative, norm.notes, blocks)
     paragraphs = [_with_citations(p) for p in paragraphs]
     preamble, operative = paragraphs[: len(preamble)], paragraphs[len(preamble) :]
@@ -130,7 +133,7 @@ def parse(text: str) -> Resolution:
 
 def _adopted(block: tuple[Line, ...]) -> str:
     match = ADOPTED.match(_join(block))
-    month = MONTHS.get(match[2]) if match else None
+    month = month_number(match[2]) if match else None
     if not match or not month:
         raise ParseError("en-tête de résolution non reconnu", line=block[0].number,
                          text=block[0].text,
@@ -144,7 +147,7 @@ def _report(block: tuple[Line, ...]) -> tuple[str, str]:
         raise ParseError("mention du rapport de commission non reconnue", line=block[0].number,
                          text=block[0].text,
                          expected="« [sur la base du rapport de la Troisième Commission (A/68/456/Add.2)] »")
-    return (match["committee"] or "sans renvoi à une grande commission"), match["symbol"]
+    return (match["committee"] or NO_COMMITTEE), match["symbol"]
 
 
 def _title(block: tuple[Line, ...]) -> tuple[int, int, str]:
@@ -174,7 +177,8 @@ def _join(block: tuple[Line, ...]) -> str:
 def _opening(text: str) -> str:
     opening = FIRST_WORD.match(text)[0]
     rest = text[len(opening) :].lstrip(" ")
-    if opening.endswith("ment") and rest[:1].isalpha():  # "Profondément préoccupée"
+    # "Profondément préoccupée", "Se félicite": an adverb or a reflexive pronoun and its verb
+    if (opening.endswith("ment") or opening in REFLEXIVE) and rest[:1].isalpha():
         second = FIRST_WORD.match(rest)[0]
         opening, rest = f"{opening} {second}", rest[len(second) :].lstrip(" ")
     progressed = True
@@ -187,7 +191,8 @@ def _opening(text: str) -> str:
     return opening
 
 
-def _paragraphs(blocks: list[tuple[Line, ...]]) -> tuple[list[Paragraph], list[Paragraph]]:
+def _paragraphs(blocks: list[tuple[Line, ...]], formula: Line) -> tuple[list[Paragraph], list[Paragraph]]:
+    """The paragraphs after the formula (whose last line is `formula`)."""
     preamble: list[Paragraph] = []
     operative: list[Paragraph] = []
     for block in blocks:
@@ -217,7 +222,7 @@ def _paragraphs(blocks: list[tuple[Line, ...]]) -> tuple[list[Paragraph], list[P
             preamble.append(Paragraph("pp", len(preamble) + 1, _opening(text), text,
                                       block[0].number))
     if not operative:
-        last = blocks[-1][-1] if blocks else Line(0, "")
+        last = blocks[-1][-1] if blocks else formula
         raise ParseError("aucun paragraphe du dispositif", line=last.number, text=last.text,
                          expected="des paragraphes numérotés « 1. », « 2. »…")
     if not FINAL_STOP.search(operative[-1].text):
@@ -238,7 +243,7 @@ def _marker_at(token: str, number: int) -> bool:
     head = token[: -len(mark)]
     if not head:
         return False
-    return head[-1].isalpha() or head[-1] in ")»]" or bool(YEAR.fullmatch(head))
+    return head[-1].isalpha() or head[-1] in CLOSING or bool(YEAR.fullmatch(head))
 
 
 def _find_marker(paragraphs: list[Paragraph], number: int, start: tuple[int, int]):
@@ -282,8 +287,9 @@ def _footnote_calls(paragraphs: list[Paragraph], notes: tuple[RawNote, ...], blo
         index, offset = found
         p = paragraphs[index]
         mark = len(str(note.number))
-        paragraphs[index] = Paragraph(p.kind, p.number, p.opening,
-                                      p.text[:offset] + p.text[offset + mark :], p.line)
+        text = p.text[:offset] + p.text[offset + mark :]
+        # the opening is read again without the marker: "Décide1 de" opens with "Décide"
+        paragraphs[index] = replace(p, opening=_opening(text), text=text)
         calls.setdefault(index, []).append(FootnoteCall(note.number, offset))
         footnotes.append(Footnote(note.number, note.text, note.line, p.anchor,
                                   _note_citations(note.text)))
@@ -298,9 +304,7 @@ def _footnote_calls(paragraphs: list[Paragraph], notes: tuple[RawNote, ...], blo
                          line=line, text=shown,
                          expected=f"une note « {len(notes) + 1} … » en bas de page")
     for index, found in calls.items():
-        p = paragraphs[index]
-        paragraphs[index] = Paragraph(p.kind, p.number, p.opening, p.text, p.line,
-                                      tuple(found))
+        paragraphs[index] = replace(paragraphs[index], calls=tuple(found))
     return paragraphs, footnotes
 
 
@@ -333,7 +337,7 @@ def _with_citations(p: Paragraph) -> Paragraph:
     for m in CHARTER.finditer(p.text):
         add(CHARTER_KEY, m.start(), m.end())
     found.sort(key=lambda c: c.start)
-    return Paragraph(p.kind, p.number, p.opening, p.text, p.line, p.calls, tuple(found))
+    return replace(p, citations=tuple(found))
 
 
 def _documents(report: str, paragraphs: list[Paragraph], footnotes: list[Footnote]):

@@ -1,15 +1,15 @@
-"""The whole path, source text to site: parse, render, write docs/, strict MkDocs build.
+"""The whole path, source text to site: parse, render, write docs/, strict MkDocs build,
+offline zip.
 
 Nothing is written unless parsing and rendering succeeded; docs/ files are replaced one by
-one atomically and only when changed; the site is built into a temporary folder and
-swapped in only when the strict build passed, so a failure leaves the previous docs/ and
-site/ as they were.
+one atomically and only when changed; the site (its builds and its zip) is made in a
+temporary folder swapped in only when everything passed, so a failure leaves the previous
+docs/ and site/ as they were.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import shutil
 import subprocess
@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import annotations, offline
+from . import annotations, exports, offline
 from .model import Resolution
 from .parse import parse_file
 from .render import GENERATED, Renderer
@@ -128,62 +128,75 @@ def reproducible_env():
             os.environ["SOURCE_DATE_EPOCH"] = old
 
 
-def mkdocs_build(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml",
-                 extra: dict | None = None, post_build=None) -> None:
-    """Strict MkDocs build into a temporary folder, swapped in for `site` only on success.
-    `extra` is merged into config.extra; `post_build(folder)` runs on the built folder
-    before the swap. Reproducible: the same inputs give a byte-identical tree (see
+@contextlib.contextmanager
+def swapped_in(site: Path):
+    """A fresh temporary folder beside `site` to build into; when the block ends without an
+    exception it replaces `site` (the old tree is removed), otherwise it is deleted and
+    `site` stays exactly as it was."""
+    site = Path(site).resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=site.parent, prefix=f".{site.name}.building-"))
+    try:
+        yield tmp
+        old = site.with_name(f".{site.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        if site.exists():
+            os.replace(site, old)
+        try:
+            os.replace(tmp, site)
+        except OSError:
+            if old.exists():
+                os.replace(old, site)
+            raise
+        os.chmod(site, 0o755)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _build(docs: Path, folder: Path, config: Path, extra: dict | None = None) -> None:
+    """One strict MkDocs build of `docs` into `folder` (emptied first), `extra` merged into
+    config.extra. Reproducible: the same inputs give a byte-identical tree (see
     source_date_epoch)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    site = site.resolve()
-    site.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=site.parent, prefix=f".{site.name}.building-"))
-    try:
-        cfg = load_config(config_file=str(config), docs_dir=str(docs.resolve()),
-                          site_dir=str(tmp), strict=True)
-        cfg["extra"].update(extra or {})
-        with reproducible_env():
-            cfg.plugins.on_startup(command="build", dirty=False)
-            try:
-                build(cfg)
-            finally:
-                cfg.plugins.on_shutdown()
-            if post_build:
-                post_build(tmp)
-        old = None
-        if site.exists():
-            old = site.with_name(f".{site.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(site, old)
-        os.replace(tmp, site)
-        os.chmod(site, 0o755)
-        if old:
-            shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    cfg = load_config(config_file=str(config), docs_dir=str(Path(docs).resolve()),
+                      site_dir=str(folder), strict=True)
+    cfg["extra"].update(extra or {})
+    with reproducible_env():
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(cfg)
+        finally:
+            cfg.plugins.on_shutdown()
+
+
+def mkdocs_build(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml",
+                 extra: dict | None = None) -> None:
+    """Strict MkDocs build (no offline zip) into a temporary folder, swapped in for `site`
+    only on success."""
+    with swapped_in(site) as tmp:
+        _build(docs, tmp, config, extra)
 
 
 def build_site(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml",
                max_builds: int = 4) -> int:
     """The full site: strict build plus the offline zip at its root, whose size the home
     and À propos pages show. Builds until the size shown is the size of the zip made from
-    that same build (a fixed point, usually the second build); returns the builds made."""
-    symbol = json.loads((docs / "resolution.json").read_text(encoding="utf-8"))["symbol"]
-    name = offline.zip_name(symbol)
+    that same build (a fixed point, usually the second build), all in one temporary folder
+    that replaces `site` only then: a failing build, zip or size leaves `site` as it was.
+    Returns the builds made."""
+    name = offline.zip_name(exports.read_json(docs)["symbol"])
     shown = None
-    for count in range(1, max_builds + 1):
-        made: dict[str, bytes] = {}
-
-        def add_zip(folder: Path, made=made) -> None:
-            made["zip"] = offline.make_zip(folder, name)
-            (folder / name).write_bytes(made["zip"])
-            os.chmod(folder / name, 0o644)
-
-        mkdocs_build(docs, site, config, {offline.CONFIG_KEY: shown}, add_zip)
-        size = offline.format_size(len(made["zip"]))
-        if size == shown:
-            return count
-        shown = size
-    raise RuntimeError(f"la taille de la copie hors ligne ne se stabilise pas ({shown})")
+    with swapped_in(site) as tmp:
+        for count in range(1, max_builds + 1):
+            _build(docs, tmp, config, {offline.CONFIG_KEY: shown})
+            archive = offline.make_zip(tmp, name)
+            (tmp / name).write_bytes(archive)
+            os.chmod(tmp / name, 0o644)
+            size = offline.format_size(len(archive))
+            if size == shown:
+                return count
+            shown = size
+        raise RuntimeError(f"la taille de la copie hors ligne ne se stabilise pas ({shown})")

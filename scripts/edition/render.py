@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import json
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import akn, exports, offline
 from .annotations import Annotations, official_link, slug
+from .french import french_date, paragraph_label, pinpoint, report_basis
 from .model import CitedDocument, Paragraph, Resolution
 from .visuals import Visuals
 
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre")
 GENERATED = "Généré par scripts/edition depuis {source} : ne pas modifier à la main."
 
 PREAMBLE_PAGE = "preambule.md"
@@ -33,28 +32,15 @@ def operative_page(number: int) -> str:
     return f"dispositif/{number}.md"
 
 
-def french_date(iso: str) -> str:
-    year, month, day = (int(x) for x in iso.split("-"))
-    return f"{'1er' if day == 1 else day} {MONTHS[month - 1]} {year}"
-
-
-def ordinal(n: int) -> str:
-    """1er, 2e, 3e…"""
-    return "1er" if n == 1 else f"{n}e"
-
-
 def label(p: Paragraph) -> str:
     """« Préambule, alinéa 3 », « Paragraphe 5 »."""
-    return f"Préambule, alinéa {p.number}" if p.kind == "pp" else f"Paragraphe {p.number}"
+    return paragraph_label(p.kind, p.number)
 
 
 def citation(res: Resolution, p: Paragraph | None = None) -> str:
     """A ready citation, such as
     « Assemblée générale, résolution 68/160, par. 5, A/RES/68/160 (18 décembre 2013) »."""
-    where = ""
-    if p is not None:
-        where = (f", {ordinal(p.number)} alinéa du préambule" if p.kind == "pp"
-                 else f", par. {p.number}")
+    where = f", {pinpoint(p.kind, p.number)}" if p is not None else ""
     return (f"Assemblée générale, résolution {res.short}{where}, {res.symbol} "
             f"({french_date(res.adopted)})")
 
@@ -81,7 +67,7 @@ class Renderer:
     res: Resolution
     notes: Annotations
     source_name: str
-    doc_anchors: dict[str, str] = None  # document key -> anchor on the documents page
+    doc_anchors: dict[str, str] = field(init=False)  # document key -> anchor on the documents page
 
     def __post_init__(self) -> None:
         self.doc_anchors = {d.key: slug(d.key) for d in self.res.documents}
@@ -209,8 +195,7 @@ class Renderer:
         report = self.doc_link(FULL_TEXT_PAGE, r.report) if r.report in self.doc_anchors else None
         report_md = (f"[{esc(r.report)}]({report}){self.print_href(r.report)}" if report
                      else esc(r.report))
-        basis = (f"sur la base du rapport de la {esc(r.committee)}"
-                 if r.committee != "sans renvoi à une grande commission" else esc(r.committee))
+        basis = esc(report_basis(r.committee))
         return (f'<div class="res res-header" markdown>\n'
                 f"Résolution adoptée par l’Assemblée générale le {french_date(r.adopted)}\n"
                 f"{{ .res-header__adopted }}\n\n"
@@ -230,7 +215,7 @@ class Renderer:
         }
         for p in self.res.operative:
             pages[operative_page(p.number)] = self.operative(p)
-        pages["resolution.json"] = self.json()
+        pages[exports.JSON_FILE] = self.json()
         pages.update(self.exports())
         return pages
 
@@ -406,7 +391,7 @@ class Renderer:
                 "</div>\n\n",
                 "## Données\n\n",
                 '<div class="ed" markdown>\n'
-                f"- [resolution.json]({self.rel(page, 'resolution.json')}) : le texte structuré "
+                f"- [resolution.json]({self.rel(page, exports.JSON_FILE)}) : le texte structuré "
                 "(métadonnées, paragraphes, notes, documents cités), décrit par le schéma JSON "
                 f"[resolution.schema.json]({self.rel(page, exports.SCHEMA_FILE)}).\n"
                 f"- [resolution.akn.xml]({self.rel(page, exports.AKN_FILE)}) : la résolution "

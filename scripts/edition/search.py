@@ -19,6 +19,8 @@ import html
 import json
 from pathlib import Path
 
+from .exports import read_json
+
 PREAMBLE_TITLE = "Préambule"
 # Results from the resolution's own words are listed before the edition's pages.
 PARAGRAPH_BOOST = 2
@@ -30,12 +32,6 @@ TITLE_ONLY = ("themes.html",)
 
 def page_of(location: str) -> str:
     return location.split("#")[0]
-
-
-def label(p: dict) -> str:
-    """« Préambule, alinéa 3 », « Paragraphe 5 » (also written in resolution.json)."""
-    return p.get("label") or (f"Préambule, alinéa {p['number']}" if p["kind"] == "preamble"
-                              else f"Paragraphe {p['number']}")
 
 
 def paragraph_location(p: dict) -> str:
@@ -58,7 +54,7 @@ def shape(index: dict, data: dict) -> dict:
         docs.append({"location": page_of(preamble[0]["url"]), "title": PREAMBLE_TITLE,
                      "text": html.escape(data.get("formula", ""), quote=False)})
     for p in paragraphs:
-        doc = {"location": paragraph_location(p), "title": label(p),
+        doc = {"location": paragraph_location(p), "title": p["label"],
                "text": html.escape(p["text"], quote=False), "boost": PARAGRAPH_BOOST}
         tags = [themes[t] for t in p.get("themes", []) if t in themes]
         if tags:
@@ -77,11 +73,10 @@ def shape(index: dict, data: dict) -> dict:
 def rewrite(site_dir: Path, docs_dir: Path) -> None:
     """Reshape site/search/search_index.json in place (no-op without index or model)."""
     index_path = Path(site_dir) / "search" / "search_index.json"
-    data_path = Path(docs_dir) / "resolution.json"
-    if not index_path.is_file() or not data_path.is_file():
+    data = read_json(docs_dir)
+    if not index_path.is_file() or data is None:
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    data = json.loads(data_path.read_text(encoding="utf-8"))
     shaped = shape(index, data)
     index_path.write_text(json.dumps(shaped, ensure_ascii=False, separators=(",", ":")),
                           encoding="utf-8")

@@ -14,6 +14,7 @@ import json
 import posixpath
 
 from .exports import AKN_FILE, JSON_FILE, TEXT_FILE
+from .french import pinpoint
 
 GA = {"@type": "Organization", "name": "Assemblée générale des Nations Unies",
       "alternateName": "Assemblée générale"}
@@ -55,9 +56,8 @@ def json_ld(data: dict, page_url: str, title: str, site_url: str | None = None) 
         node = resolution if page_url == "index.html" else {**resolution, "url": here}
     elif len(on_page) == 1:  # a paragraph's own page
         p = on_page[0]
-        n = p["number"]
-        kind, where = (("alinéa du préambule", f"{'1er' if n == 1 else f'{n}e'} alinéa du préambule")
-                       if p["kind"] == "preamble" else ("paragraphe du dispositif", f"par. {n}"))
+        kind = "alinéa du préambule" if p["kind"] == "preamble" else "paragraphe du dispositif"
+        where = pinpoint(p["id"].partition("-")[0], p["number"])
         node = {"@type": "Legislation", "name": title, "url": here,
                 "identifier": f"{data['symbol']}, {where}",
                 "legislationIdentifier": f"{data['symbol']} {p['id']}",

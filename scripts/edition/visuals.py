@@ -34,6 +34,13 @@ def html_href(link: str) -> str:
     return path + sep + anchor
 
 
+def place_order(res: Resolution) -> dict[str, int]:
+    """The rank of each citing place in the text: the header first, then the paragraphs."""
+    order = {p.anchor: i for i, p in enumerate(res.paragraphs)}
+    order[HEADER_ANCHOR] = -1
+    return order
+
+
 def verb_groups(res: Resolution) -> list[tuple[str, list[Paragraph]]]:
     """Operative paragraphs grouped by their opening words, in order of first use:
     [("Réaffirme", [op-1, op-3, …]), ("Estime", […]), …]."""
@@ -53,8 +60,7 @@ class Edge:
 
 def citation_edges(res: Resolution) -> list[Edge]:
     """One edge per (citing place, document) pair, in document order then paragraph order."""
-    order = {p.anchor: i for i, p in enumerate(res.paragraphs)}
-    order[HEADER_ANCHOR] = -1
+    order = place_order(res)
     edges = []
     for d in res.documents:
         for anchor in sorted(set(d.cited_by), key=lambda a: order.get(a, len(order))):
@@ -244,8 +250,7 @@ class Visuals:
                 + self.graph_table(page, edges) + "</div>\n")
 
     def graph_svg(self, page: str, edges: list[Edge]) -> str:
-        order = {p.anchor: i for i, p in enumerate(self.res.paragraphs)}
-        order[HEADER_ANCHOR] = -1
+        order = place_order(self.res)
         sources = sorted({e.source for e in edges}, key=lambda a: order[a])
         docs = [d for d in self.res.documents if any(e.key == d.key for e in edges)]
         width, left_w, right_x = 720, 150, 340
@@ -340,8 +345,7 @@ class Visuals:
                 "</figure>\n")
 
     def graph_table(self, page: str, edges: list[Edge]) -> str:
-        order = {p.anchor: i for i, p in enumerate(self.res.paragraphs)}
-        order[HEADER_ANCHOR] = -1
+        order = place_order(self.res)
         rows = []
         for e in sorted(edges, key=lambda e: order[e.source]):
             d = self.r.doc(e.key)

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from .conftest import Recorder
 from .search import META, PLACEHOLDER, QUERY, search
 
 NAME = "A-RES-68-160-fr-hors-ligne.zip"
@@ -30,23 +31,40 @@ def visit(page, url: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def test_every_page_over_http_requests_only_the_local_host(page, site, server):
+def visit_all(context, base: str, names: list[str], tabs: int = 12) -> tuple[list[str], list[str]]:
+    """Open every page, each in its own tab, a few tabs at a time so that their quiet
+    periods (networkidle: 500 ms without a request) overlap; return (every console error,
+    prefixed with its page, every request)."""
+    errors, requests = [], []
+    for i in range(0, len(names), tabs):
+        opened = []
+        for name in names[i : i + tabs]:
+            tab = context.new_page()
+            opened.append((name, tab, Recorder(tab)))
+            tab.goto(base + name, wait_until="commit")
+        for name, tab, recorder in opened:
+            tab.wait_for_load_state("networkidle")
+            errors += [f"{name}: {e}" for e in recorder.errors]
+            requests += recorder.requests
+            tab.close()
+    return errors, requests
+
+
+def test_every_page_over_http_requests_only_the_local_host(context, site, server):
     host = urlsplit(server).netloc
-    for name in html_pages(site):
-        visit(page, server + name)
-        assert page.recorder.errors == [], f"{name}: {page.recorder.errors}"
-    others = [r for r in foreign(page.recorder.requests, server) if urlsplit(r).netloc != host]
+    errors, requests = visit_all(context, server, html_pages(site))
+    assert errors == []
+    others = [r for r in foreign(requests, server) if urlsplit(r).netloc != host]
     assert others == []
-    assert len(page.recorder.requests) > len(html_pages(site))  # assets were recorded too
+    assert len(requests) > len(html_pages(site))  # assets were recorded too
 
 
-def test_every_page_from_disk_requests_nothing_outside_the_site(page, site, file_base):
+def test_every_page_from_disk_requests_nothing_outside_the_site(context, site, file_base):
     # 404.html is the server's error page: its addresses are absolute, by design
-    for name in [n for n in html_pages(site) if n != "404.html"]:
-        visit(page, file_base + name)
-        assert page.recorder.errors == [], f"{name}: {page.recorder.errors}"
-    assert foreign(page.recorder.requests, file_base) == []
-    assert any(r.endswith("iframe-worker/shim.js") for r in page.recorder.requests)
+    errors, requests = visit_all(context, file_base, [n for n in html_pages(site) if n != "404.html"])
+    assert errors == []
+    assert foreign(requests, file_base) == []
+    assert any(r.endswith("iframe-worker/shim.js") for r in requests)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,50 @@
+"""The navigation's "dispositif/" entry expanded into the operative-paragraph pages, in
+numeric order, so that a resolution of any length gets its whole navigation (used by
+overrides/hooks/paragraph_nav.py).
+
+Every page carries the whole navigation, so one item per paragraph would make the site grow
+with the square of the paragraph count: past NAV_LIMIT paragraphs the entry lists ranges
+("Paragraphes 51 à 100", each linking to its first paragraph; every paragraph page links to
+the previous and next one), at most MAX_RANGES of them so the navigation's size stays
+bounded, and the pages left out are returned to be declared `not_in_nav`."""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+PLACEHOLDER = "dispositif/"
+NAV_LIMIT = 50
+MAX_RANGES = 10
+
+
+def expand(items: list, docs: Path) -> tuple[list, list[str]]:
+    """(the navigation with PLACEHOLDER expanded, the pages left out of it as
+    gitignore-style patterns "/dispositif/N.md")."""
+    omitted: list[str] = []
+    return _expand(items, Path(docs), omitted), omitted
+
+
+def _expand(items: list, docs: Path, omitted: list[str]) -> list:
+    out = []
+    for item in items:
+        if isinstance(item, dict):
+            (title, value), = item.items()
+            if value == PLACEHOLDER:
+                value = _operative(docs, omitted)
+            elif isinstance(value, list):
+                value = _expand(value, docs, omitted)
+            item = {title: value}
+        out.append(item)
+    return out
+
+
+def _operative(docs: Path, omitted: list[str]) -> list[dict[str, str]]:
+    pages = sorted(docs.glob("dispositif/*.md"), key=lambda p: int(re.sub(r"\D", "", p.stem) or 0))
+    if len(pages) <= NAV_LIMIT:
+        return [{f"Paragraphe {p.stem}": f"dispositif/{p.name}"} for p in pages]
+    size = NAV_LIMIT * math.ceil(len(pages) / NAV_LIMIT / MAX_RANGES)
+    ranges = [pages[i : i + size] for i in range(0, len(pages), size)]
+    omitted += [f"/dispositif/{p.name}" for r in ranges for p in r[1:]]
+    return [{f"Paragraphes {r[0].stem} à {r[-1].stem}": f"dispositif/{r[0].name}"} for r in ranges]
