@@ -16,6 +16,8 @@ strict: true
 validation:
   links:
     not_found: warn
+hooks:
+  - {hook}
 """
 
 
@@ -23,11 +25,13 @@ validation:
 def project(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "index.md").write_text("# Essai\n\n[Autre page](autre.md)\n", encoding="utf-8")
+    (docs / "index.md").write_text("# Essai\n\n[Autre page](autre.md)\n\nCopie hors ligne"
+                                   f"{offline.SIZE_MARKER}.\n", encoding="utf-8")
     (docs / "autre.md").write_text("# Autre\n", encoding="utf-8")
     (docs / "resolution.json").write_text(json.dumps({"symbol": "A/RES/1/1"}), encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
-    config.write_text(CONFIG, encoding="utf-8")
+    hook = pipeline.ROOT / "overrides" / "hooks" / "offline_copy.py"
+    config.write_text(CONFIG.format(hook=hook), encoding="utf-8")
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous build", encoding="utf-8")
@@ -40,10 +44,18 @@ def state(site):
                       if p.is_file()}
 
 
-def test_a_good_build_replaces_the_site_with_its_zip(project):
+def test_a_good_build_replaces_the_site_with_its_zip(project, monkeypatch):
     docs, site, config = project
-    builds = pipeline.build_site(docs, site, config)
-    assert builds == 2  # the size is only known after the first zip
+    built = []
+    real_build = pipeline._build
+    monkeypatch.setattr(pipeline, "_build", lambda *a, **k: built.append(a) or real_build(*a, **k))
+    zips = pipeline.build_site(docs, site, config)
+    assert zips == 2  # the size is only known after the first zip
+    assert len(built) == 1  # one MkDocs build: the size is written into the built files
+    text = (site / "index.html").read_text(encoding="utf-8")
+    assert offline.SIZE_PLACEHOLDER not in text
+    size = (site / "A-RES-1-1-fr-hors-ligne.zip").stat().st_size
+    assert f"({offline.format_size(size)})" in text
     assert (site / "autre.html").is_file() and (site / "A-RES-1-1-fr-hors-ligne.zip").is_file()
     assert "previous build" not in (site / "index.html").read_text(encoding="utf-8")
     assert state(site)[0] == []
@@ -63,7 +75,7 @@ def test_a_failing_zip_leaves_the_site_as_it_was(project, monkeypatch):
     before = state(site)
     made = []
 
-    def make_zip(folder, name):  # the second zip fails, after a first complete build
+    def make_zip(folder, name):  # the second zip fails, after the build and a first zip
         if made:
             raise OSError("disque plein")
         made.append(name)
@@ -81,5 +93,5 @@ def test_a_size_that_never_settles_leaves_the_site_as_it_was(project, monkeypatc
     sizes = iter(["1 ko", "2 ko", "3 ko"])
     monkeypatch.setattr(offline, "format_size", lambda size: next(sizes))
     with pytest.raises(RuntimeError, match="ne se stabilise pas"):
-        pipeline.build_site(docs, site, config, max_builds=3)
+        pipeline.build_site(docs, site, config, max_rounds=3)
     assert state(site) == before

@@ -1,7 +1,7 @@
 """Show the offline zip's size where a page asks for it (the marker in offline.SIZE_MARKER).
 
-The size comes from the pipeline (`python -m edition build`), which sets it in
-config.extra after measuring the zip; a plain `mkdocs build`/`serve` makes no zip and
+The pipeline (`python -m edition build`) sets a placeholder in config.extra and writes the
+measured size over it in the built files; a plain `mkdocs build`/`serve` makes no zip and
 shows no size."""
 
 from __future__ import annotations

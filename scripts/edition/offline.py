@@ -6,9 +6,10 @@ one top folder named like the zip, so unzipping gives one folder whose index.htm
 edition from disk.
 
 The home and À propos pages show the zip's size, and the zip contains those pages: the
-pipeline builds, zips, measures, and builds again with the measured size until the size
-shown equals the size of the zip made from that very build (two builds in practice, since
-the size is shown rounded; see pipeline.build_site).
+pipeline builds once with SIZE_PLACEHOLDER in their place, then writes the measured size
+into the built files and zips again until the size shown equals the size of the zip that
+contains it (two zips in practice, since the size is shown rounded; see
+pipeline.build_site).
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ EPOCH = (1980, 1, 1, 0, 0, 0)
 # The marker that overrides/hooks/offline_copy.py replaces by the size, in Markdown pages.
 SIZE_MARKER = "<!-- taille-copie-hors-ligne -->"
 CONFIG_KEY = "offline_copy_size"  # key in config.extra set by the pipeline
+# What the pipeline's single build shows in place of the size, replaced in the built files
+# once the zip is measured (plain letters: no Markdown or HTML meaning, no hook changes it).
+SIZE_PLACEHOLDER = "TAILLECOPIEHORSLIGNEAMESURER"
 # Left out of the copy: useless from disk, and the sitemap carries the build date.
 LEFT_OUT = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
 

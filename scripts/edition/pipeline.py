@@ -181,22 +181,32 @@ def mkdocs_build(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml",
 
 
 def build_site(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml",
-               max_builds: int = 4) -> int:
-    """The full site: strict build plus the offline zip at its root, whose size the home
-    and À propos pages show. Builds until the size shown is the size of the zip made from
-    that same build (a fixed point, usually the second build), all in one temporary folder
-    that replaces `site` only then: a failing build, zip or size leaves `site` as it was.
-    Returns the builds made."""
+               max_rounds: int = 4) -> int:
+    """The full site: one strict build plus the offline zip at its root, whose size the home
+    and À propos pages show. The pages are built once with a placeholder for the size;
+    then the size is written in and the zip made again until the size shown is the size of
+    the zip that contains it (a fixed point, usually the second zip). All of it happens in
+    one temporary folder that replaces `site` only then: a failing build, zip or size leaves
+    `site` as it was. Returns the zips made."""
     name = offline.zip_name(exports.read_json(docs)["symbol"])
-    shown = None
+    placeholder = offline.SIZE_PLACEHOLDER.encode()
     with swapped_in(site) as tmp:
-        for count in range(1, max_builds + 1):
-            _build(docs, tmp, config, {offline.CONFIG_KEY: shown})
+        _build(docs, tmp, config, {offline.CONFIG_KEY: offline.SIZE_PLACEHOLDER})
+        # every built file that shows the size (pages, search index), as built
+        templates = {}
+        for path in sorted(tmp.rglob("*")):
+            if path.is_file() and placeholder in (raw := path.read_bytes()):
+                templates[path] = raw
+        shown = None
+        for count in range(1, max_rounds + 1):
+            if shown is not None:
+                for path, raw in templates.items():
+                    path.write_bytes(raw.replace(placeholder, shown.encode()))
             archive = offline.make_zip(tmp, name)
-            (tmp / name).write_bytes(archive)
-            os.chmod(tmp / name, 0o644)
             size = offline.format_size(len(archive))
-            if size == shown:
+            if size == shown or (shown is None and not templates):
+                (tmp / name).write_bytes(archive)
+                os.chmod(tmp / name, 0o644)
                 return count
             shown = size
         raise RuntimeError(f"la taille de la copie hors ligne ne se stabilise pas ({shown})")
