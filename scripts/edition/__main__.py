@@ -28,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-data", action="store_true", help="build without annotations")
     parser.add_argument("--docs-dir", type=Path, default=pipeline.ROOT / "docs")
     parser.add_argument("--site-dir", type=Path, default=pipeline.ROOT / "site")
+    parser.add_argument("--no-offline-zip", action="store_true",
+                        help="with build: skip the offline zip (faster; the pages show no size)")
     parser.add_argument("--check", action="store_true",
                         help="with generate: only check that docs/ is up to date")
     args = parser.parse_args(argv)
@@ -53,7 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(changed)} fichier(s) généré(s) mis à jour dans {args.docs_dir.name}/")
     if args.command == "build":
         try:
-            pipeline.build_site(args.docs_dir, args.site_dir)
+            if args.no_offline_zip:
+                pipeline.mkdocs_build(args.docs_dir, args.site_dir)
+            else:
+                pipeline.build_site(args.docs_dir, args.site_dir)
         except Exception as err:  # mkdocs' Abort and friends: the site is left as it was
             print(f"échec de la construction MkDocs : {err}", file=sys.stderr)
             return 1

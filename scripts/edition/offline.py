@@ -1,7 +1,7 @@
 """The offline copy: the whole built site as one reproducible zip at the site root.
 
 Reproducible: entries sorted by path, every timestamp 1980-01-01 00:00, permissions 0644,
-made on "Unix", deflate level 9, no extra fields, no directory entries. Everything sits in
+made on "Unix", deflate level 6, no extra fields, no directory entries. Everything sits in
 one top folder named like the zip, so unzipping gives one folder whose index.html opens the
 edition from disk.
 
@@ -53,5 +53,5 @@ def make_zip(site: Path, name: str) -> bytes:
             info.create_system = 3
             info.external_attr = 0o100644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, path.read_bytes(), compresslevel=9)
+            archive.writestr(info, path.read_bytes(), compresslevel=6)
     return buffer.getvalue()
