@@ -19,7 +19,7 @@ FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(js|css)(\.map)?$")
 def header_rules() -> dict[str, list[str]]:
     rules: dict[str, list[str]] = {}
     current = None
-    for line in (ROOT / "publish" / "_headers").read_text(encoding="utf-8").splitlines():
+    for line in (ROOT / "scripts" / "publish" / "_headers").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         if line.startswith("/"):
@@ -41,7 +41,7 @@ def test_long_cache_only_for_fingerprinted_files(site):
         matched.update(hits)
     # every fingerprinted script and stylesheet is covered
     assert {f for f in files if FINGERPRINTED.search(f) and not f.endswith(".map")} <= matched
-    nginx = (ROOT / "publish" / "nginx.conf").read_text(encoding="utf-8")
+    nginx = (ROOT / "scripts" / "publish" / "nginx.conf").read_text(encoding="utf-8")
     location = re.search(r'location ~ "([^"]+)"', nginx)[1]
     assert {f for f in files if re.search(location, f)} == \
         {f for f in files if FINGERPRINTED.search(f) and f.startswith("/assets/")}
