@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from . import typography
 from .errors import ParseError
 from .french import NO_COMMITTEE, month_number
 from .model import Citation, CitedDocument, Footnote, FootnoteCall, Paragraph, Resolution
@@ -35,9 +36,6 @@ OPERATIVE = re.compile(r"^(\d+)\.\s+(\S.*)$")
 FINAL_STOP = re.compile(r"\.[\d»”)\]]*$")
 # A line ending in a compound's hyphen: "Haut-" (then "Commissaire").
 COMPOUND_BREAK = re.compile(r"[^\W\d_]-$")
-# Spaces French typography keeps unbreakable: before ; : ! ? » and after «.
-SPACE_BEFORE = re.compile(r" (?=[;:!?»])")
-SPACE_AFTER = re.compile(r"(?<=«) ")
 # A year a note marker may be glued to: "20002" is 2000 + note 2.
 YEAR = re.compile(r"(?:1[6-9]|20)\d\d")
 # Trailing punctuation that may follow a note marker: "Durban4," "l’homme5,".
@@ -171,7 +169,7 @@ def _join(block: tuple[Line, ...]) -> str:
         else:
             text += " " + line.text
     text = re.sub(r"\s+", " ", text).replace("'", "’")
-    return SPACE_AFTER.sub("\u00a0", SPACE_BEFORE.sub("\u00a0", text))
+    return typography.space(text)
 
 
 def _opening(text: str) -> str:

@@ -1,6 +1,6 @@
 """French spacing in built pages: a no-break space before ; : ! ? » and after «.
 
-The parser already gives the resolution's words their no-break spaces (parse.py); the
+The parser gives the resolution's words their no-break spaces with `space` (parse.py); the
 edition's own text (page chrome, notices, labels, À propos, the footer) is written with
 plain spaces, which let a colon or a closing guillemet start a line. `french_spacing`
 fixes every text node of a page and its reader-facing attributes (title, aria-label,
