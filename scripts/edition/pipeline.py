@@ -172,12 +172,11 @@ def _build(docs: Path, folder: Path, config: Path, extra: dict | None = None) ->
             cfg.plugins.on_shutdown()
 
 
-def mkdocs_build(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml",
-                 extra: dict | None = None) -> None:
+def mkdocs_build(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml") -> None:
     """Strict MkDocs build (no offline zip) into a temporary folder, swapped in for `site`
     only on success."""
     with swapped_in(site) as tmp:
-        _build(docs, tmp, config, extra)
+        _build(docs, tmp, config)
 
 
 def build_site(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml",
