@@ -26,8 +26,13 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from search import open_search  # noqa: E402
 
-QUERIES = ["xenophobie", "droits homme dialogue", "l’organisation", "haut-commissaire",
-           "cooperation internationale"]
+QUERIES = [
+    "xenophobie",
+    "droits homme dialogue",
+    "l’organisation",
+    "haut-commissaire",
+    "cooperation internationale",
+]
 
 
 def build_site(out: Path, shaped: bool) -> Path:
@@ -93,8 +98,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         shaped = build_site(Path(tmp) / "shaped", True)
         scraped = build_site(Path(tmp) / "scraped", False)
-        rows = [("index (per paragraph, this edition)", *sizes(shaped)),
-                ("index (Material, scraped pages)", *sizes(scraped))]
+        rows = [
+            ("index (per paragraph, this edition)", *sizes(shaped)),
+            ("index (Material, scraped pages)", *sizes(scraped)),
+        ]
         print(f"{'search index':40} {'bytes':>8} {'gzip':>8} {'entries':>8}")
         for name, raw, gz, n in rows:
             print(f"{name:40} {raw:8d} {gz:8d} {n:8d}")
@@ -103,16 +110,14 @@ def main() -> None:
         handler = functools.partial(Quiet, directory=str(shaped))
         httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        bases = {"http": f"http://127.0.0.1:{httpd.server_address[1]}/",
-                 "file://": shaped.as_uri() + "/"}
+        bases = {"http": f"http://127.0.0.1:{httpd.server_address[1]}/", "file://": shaped.as_uri() + "/"}
         print(f"{'keystroke to results':20} {'n':>4} {'median ms':>10} {'p90 ms':>8} {'max ms':>8}")
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             for name, base in bases.items():
                 lat = sorted(keystroke_latency(browser, base))
                 p90 = lat[int(0.9 * (len(lat) - 1))]
-                print(f"{name:20} {len(lat):4d} {statistics.median(lat):10.1f} {p90:8.1f} "
-                      f"{lat[-1]:8.1f}")
+                print(f"{name:20} {len(lat):4d} {statistics.median(lat):10.1f} {p90:8.1f} {lat[-1]:8.1f}")
             browser.close()
         httpd.shutdown()
 

@@ -47,8 +47,14 @@ from edition import pipeline  # noqa: E402
 
 PY = sys.executable
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 PAGE_TYPES = {  # page type -> (page, another page of the same type for the next view)
     "accueil": ("index.html", "index.html"),
     "préambule": ("preambule.html", "preambule.html"),
@@ -56,14 +62,26 @@ PAGE_TYPES = {  # page type -> (page, another page of the same type for the next
     "texte intégral": ("texte-integral.html", "texte-integral.html"),
     "documents": ("documents.html", "documents.html"),
 }
-QUERIES = ["coopération", "droits de l’homme", "Durban", "Charte", "dialogue", "racisme",
-           "civilisations", "Secrétaire général", "assistance technique", "55/2", "Vienne",
-           "tolérance"]
+QUERIES = [
+    "coopération",
+    "droits de l’homme",
+    "Durban",
+    "Charte",
+    "dialogue",
+    "racisme",
+    "civilisations",
+    "Secrétaire général",
+    "assistance technique",
+    "55/2",
+    "Vienne",
+    "tolérance",
+]
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".md")
 KIB = 1024
 
 
 # -- helpers ----------------------------------------------------------------------------------
+
 
 def run(cmd: list[str], **kw) -> float:
     """Run a command, fail loudly, return its wall time in seconds."""
@@ -133,22 +151,53 @@ def build_times(reps: int, tmp: Path) -> dict:
     plain_docs.parent.mkdir(parents=True)
     shutil.copytree(ROOT / "docs", plain_docs)
     config = tmp / "plain" / "mkdocs.yml"
-    config.write_text(PLAIN_CONFIG.format(docs=plain_docs, site=tmp / "plain" / "site"),
-                      encoding="utf-8")
+    config.write_text(PLAIN_CONFIG.format(docs=plain_docs, site=tmp / "plain" / "site"), encoding="utf-8")
     ours, full, plain = [], [], []
     for _ in range(reps):  # alternated, so all see the same machine state
         docs = fresh_docs(tmp / "ours")
-        ours.append(run([PY, "-m", "edition", "build", "--no-offline-zip", "--docs-dir",
-                         str(docs), "--site-dir", str(tmp / "ours-nozip" / "site")]))
+        ours.append(
+            run(
+                [
+                    PY,
+                    "-m",
+                    "edition",
+                    "build",
+                    "--no-offline-zip",
+                    "--docs-dir",
+                    str(docs),
+                    "--site-dir",
+                    str(tmp / "ours-nozip" / "site"),
+                ]
+            )
+        )
         docs = fresh_docs(tmp / "ours")
-        full.append(run([PY, "-m", "edition", "build", "--docs-dir", str(docs),
-                         "--site-dir", str(tmp / "ours" / "site")]))
+        full.append(
+            run(
+                [
+                    PY,
+                    "-m",
+                    "edition",
+                    "build",
+                    "--docs-dir",
+                    str(docs),
+                    "--site-dir",
+                    str(tmp / "ours" / "site"),
+                ]
+            )
+        )
         plain.append(run([PY, "-m", "mkdocs", "build", "--quiet", "--clean", "-f", str(config)]))
-    return {"reps": reps, "pipeline": ours, "full": full, "plain": plain,
-            "ratio": median(ours) / median(plain), "ratio_full": median(full) / median(plain)}
+    return {
+        "reps": reps,
+        "pipeline": ours,
+        "full": full,
+        "plain": plain,
+        "ratio": median(ours) / median(plain),
+        "ratio_full": median(full) / median(plain),
+    }
 
 
 # -- a local server with gzip that records what it sent ------------------------------------------
+
 
 class Server:
     """The site on 127.0.0.1 with gzip (Content-Encoding) and cacheable assets; it records
@@ -199,6 +248,7 @@ class Server:
 
 def browser():
     from playwright.sync_api import sync_playwright
+
     p = sync_playwright().start()
     return p, p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
@@ -209,6 +259,7 @@ def settle(page) -> None:
 
 
 # -- 2. bytes per page type ---------------------------------------------------------------------
+
 
 def page_bytes(server: Server, chromium) -> dict:
     out = {}
@@ -228,10 +279,16 @@ def page_bytes(server: Server, chromium) -> dict:
         ctx.close()
         out[kind] = {
             "page": first,
-            "first": {"requests": len(first_view), "raw": sum(r for _, r, _ in first_view),
-                      "gzip": sum(s for _, _, s in first_view)},
-            "next": {"requests": len(next_view), "raw": sum(r for _, r, _ in next_view),
-                     "gzip": sum(s for _, _, s in next_view)},
+            "first": {
+                "requests": len(first_view),
+                "raw": sum(r for _, r, _ in first_view),
+                "gzip": sum(s for _, _, s in first_view),
+            },
+            "next": {
+                "requests": len(next_view),
+                "raw": sum(r for _, r, _ in next_view),
+                "gzip": sum(s for _, _, s in next_view),
+            },
             "first_files": sorted({p for p, _, _ in first_view}),
         }
     return out
@@ -274,8 +331,12 @@ def search_timing(server: Server, chromium, site: Path) -> dict:
         count = page.locator(".md-search-result__item").count()
         rows.append({"query": query, "ms": took, "results": count})
     ctx.close()
-    return {"index_raw": index.stat().st_size, "index_gzip": gz(index.read_bytes()),
-            "queries": rows, "median_ms": median([r["ms"] for r in rows])}
+    return {
+        "index_raw": index.stat().st_size,
+        "index_gzip": gz(index.read_bytes()),
+        "queries": rows,
+        "median_ms": median([r["ms"] for r in rows]),
+    }
 
 
 # -- 4. Lighthouse --------------------------------------------------------------------------------
@@ -290,10 +351,19 @@ def lighthouse(server: Server, tmp: Path) -> dict:
     out = {}
     for kind, (page, _) in PAGE_TYPES.items():
         report = tmp / f"lh-{page.replace('/', '-')}.json"
-        run([str(binary), server.base + page, "--quiet", "--output=json",
-             f"--output-path={report}", f"--only-categories={','.join(CATEGORIES)}",
-             "--chrome-flags=" + " ".join(CHROMIUM_ARGS)],
-            env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300)
+        run(
+            [
+                str(binary),
+                server.base + page,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                "--chrome-flags=" + " ".join(CHROMIUM_ARGS),
+            ],
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            timeout=300,
+        )
         data = json.loads(report.read_text(encoding="utf-8"))
         scores = {c: round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES}
         lost = []
@@ -301,16 +371,23 @@ def lighthouse(server: Server, tmp: Path) -> dict:
             for ref in data["categories"][c]["auditRefs"]:
                 audit = data["audits"][ref["id"]]
                 if ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1:
-                    lost.append(f"{ref['id']} {audit['score']:.2f}"
-                                + (f" ({audit['displayValue']})" if audit.get("displayValue") else ""))
+                    lost.append(
+                        f"{ref['id']} {audit['score']:.2f}"
+                        + (f" ({audit['displayValue']})" if audit.get("displayValue") else "")
+                    )
         metrics = data["audits"]
-        out[kind] = {"page": page, "scores": scores, "lost": lost,
-                     "fcp_ms": metrics["first-contentful-paint"]["numericValue"],
-                     "lcp_ms": metrics["largest-contentful-paint"]["numericValue"]}
+        out[kind] = {
+            "page": page,
+            "scores": scores,
+            "lost": lost,
+            "fcp_ms": metrics["first-contentful-paint"]["numericValue"],
+            "lcp_ms": metrics["largest-contentful-paint"]["numericValue"],
+        }
     return out
 
 
 # -- 5. growth ------------------------------------------------------------------------------------
+
 
 def growth(tmp: Path, factors: list[int], reps: int) -> list[dict]:
     sys.path.insert(0, str(ROOT / "scripts"))
@@ -325,103 +402,172 @@ def growth(tmp: Path, factors: list[int], reps: int) -> list[dict]:
         times = []
         for _ in range(reps):
             docs = fresh_docs(tmp / f"g{factor}")
-            times.append(run([PY, "-m", "edition", "build", "--no-data", "--source", str(source),
-                              "--docs-dir", str(docs), "--site-dir", str(tmp / f"g{factor}" / "site")]))
+            times.append(
+                run(
+                    [
+                        PY,
+                        "-m",
+                        "edition",
+                        "build",
+                        "--no-data",
+                        "--source",
+                        str(source),
+                        "--docs-dir",
+                        str(docs),
+                        "--site-dir",
+                        str(tmp / f"g{factor}" / "site"),
+                    ]
+                )
+            )
         site = tmp / f"g{factor}" / "site"
-        rows.append({"factor": factor, "paragraphs": len(model.paragraphs),
-                     "notes": len(model.footnotes), "build_s": median(times),
-                     "site_bytes": tree_size(site), "pages": len(list(site.rglob("*.html")))})
+        rows.append(
+            {
+                "factor": factor,
+                "paragraphs": len(model.paragraphs),
+                "notes": len(model.footnotes),
+                "build_s": median(times),
+                "site_bytes": tree_size(site),
+                "pages": len(list(site.rglob("*.html"))),
+            }
+        )
     return rows
 
 
 # -- report ---------------------------------------------------------------------------------------
 
+
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in
-                Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
-               platform.processor())
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
     chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
     node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
-    return (f"{os.cpu_count()} cœurs ({cpu}), Python {platform.python_version()}, "
-            f"{chromium or 'Chromium ?'}, Node {node}")
+    return (
+        f"{os.cpu_count()} cœurs ({cpu}), Python {platform.python_version()}, "
+        f"{chromium or 'Chromium ?'}, Node {node}"
+    )
 
 
 def report(results: dict, command: str) -> str:
-    lines = ["# Benchmark results", "",
-             f"Command: `{command}`  ", f"Date: {results['date']}  ", f"Machine: {results['machine']}", ""]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Command: `{command}`  ",
+        f"Date: {results['date']}  ",
+        f"Machine: {results['machine']}",
+        "",
+    ]
     b = results.get("build")
     if b:
         verdict = "ok" if b["ratio"] <= 1.3 else "AU-DELÀ DU BUDGET"
-        lines += ["## Build time (budget: pipeline ≤ 1.3 × plain Material)", "",
-                  f"{b['reps']} alternated runs each, cold processes; median (min–max).", "",
-                  "| build | median s | min s | max s |", "|---|---:|---:|---:|",
-                  f"| pipeline (parse, generate, strict build) | {median(b['pipeline']):.2f} | "
-                  f"{min(b['pipeline']):.2f} | {max(b['pipeline']):.2f} |",
-                  f"| plain Material, same Markdown | {median(b['plain']):.2f} | "
-                  f"{min(b['plain']):.2f} | {max(b['plain']):.2f} |",
-                  f"| `python -m edition build` as shipped: the above plus the offline zip "
-                  f"(site built once, zipped twice to show its own size) | {median(b['full']):.2f} | "
-                  f"{min(b['full']):.2f} | {max(b['full']):.2f} |",
-                  "", f"Ratio: **{b['ratio']:.2f}×** ({verdict}) for parse, generate and strict "
-                  f"build (`--no-offline-zip`), the pipeline the budget names; "
-                  f"{b['ratio_full']:.2f}× with the offline zip, which no plain Material build "
-                  "makes.", ""]
+        lines += [
+            "## Build time (budget: pipeline ≤ 1.3 × plain Material)",
+            "",
+            f"{b['reps']} alternated runs each, cold processes; median (min–max).",
+            "",
+            "| build | median s | min s | max s |",
+            "|---|---:|---:|---:|",
+            f"| pipeline (parse, generate, strict build) | {median(b['pipeline']):.2f} | "
+            f"{min(b['pipeline']):.2f} | {max(b['pipeline']):.2f} |",
+            f"| plain Material, same Markdown | {median(b['plain']):.2f} | "
+            f"{min(b['plain']):.2f} | {max(b['plain']):.2f} |",
+            f"| `python -m edition build` as shipped: the above plus the offline zip "
+            f"(site built once, zipped twice to show its own size) | {median(b['full']):.2f} | "
+            f"{min(b['full']):.2f} | {max(b['full']):.2f} |",
+            "",
+            f"Ratio: **{b['ratio']:.2f}×** ({verdict}) for parse, generate and strict "
+            f"build (`--no-offline-zip`), the pipeline the budget names; "
+            f"{b['ratio_full']:.2f}× with the offline zip, which no plain Material build "
+            "makes.",
+            "",
+        ]
     p = results.get("bytes")
     if p:
         para = p["paragraphe"]["first"]["gzip"]
         verdict = "ok" if para <= 100 * KIB else "AU-DELÀ DU BUDGET"
-        lines += ["## Bytes per page type (budget: paragraph page first view ≤ 100 KiB gzip)", "",
-                  "First view: empty cache, everything the page fetched (HTML, CSS, JS, search "
-                  "worker and index…). Next view: after the home page, cache warm (assets are "
-                  "served `max-age=3600`, HTML `no-cache`). KiB, as sent by a gzip server.", "",
-                  "| page type | page | first: requests | first: raw | first: gzip | "
-                  "next: requests | next: raw | next: gzip |",
-                  "|---|---|---:|---:|---:|---:|---:|---:|"]
+        lines += [
+            "## Bytes per page type (budget: paragraph page first view ≤ 100 KiB gzip)",
+            "",
+            "First view: empty cache, everything the page fetched (HTML, CSS, JS, search "
+            "worker and index…). Next view: after the home page, cache warm (assets are "
+            "served `max-age=3600`, HTML `no-cache`). KiB, as sent by a gzip server.",
+            "",
+            "| page type | page | first: requests | first: raw | first: gzip | "
+            "next: requests | next: raw | next: gzip |",
+            "|---|---|---:|---:|---:|---:|---:|---:|",
+        ]
         for kind, r in p.items():
             f, n = r["first"], r["next"]
-            lines.append(f"| {kind} | `{r['page']}` | {f['requests']} | {kib(f['raw'])} | "
-                         f"{kib(f['gzip'])} | {n['requests']} | {kib(n['raw'])} | {kib(n['gzip'])} |")
-        lines += ["", f"Paragraph page, first view: **{kib(para)} KiB gzip** ({verdict})", "",
-                  "Fetched on a first view of `dispositif/1.html`: " +
-                  ", ".join(f"`{f}`" for f in p["paragraphe"]["first_files"]), ""]
+            lines.append(
+                f"| {kind} | `{r['page']}` | {f['requests']} | {kib(f['raw'])} | "
+                f"{kib(f['gzip'])} | {n['requests']} | {kib(n['raw'])} | {kib(n['gzip'])} |"
+            )
+        lines += [
+            "",
+            f"Paragraph page, first view: **{kib(para)} KiB gzip** ({verdict})",
+            "",
+            "Fetched on a first view of `dispositif/1.html`: "
+            + ", ".join(f"`{f}`" for f in p["paragraphe"]["first_files"]),
+            "",
+        ]
     s = results.get("search")
     if s:
-        lines += ["## Search", "",
-                  f"Index `search/search_index.json`: {kib(s['index_raw'])} KiB raw, "
-                  f"{kib(s['index_gzip'])} KiB gzip.", "",
-                  "Time from the last keystroke to the results list changing (Chromium, "
-                  "headless, local server):", "",
-                  "| query | ms | results shown |", "|---|---:|---:|"]
+        lines += [
+            "## Search",
+            "",
+            f"Index `search/search_index.json`: {kib(s['index_raw'])} KiB raw, "
+            f"{kib(s['index_gzip'])} KiB gzip.",
+            "",
+            "Time from the last keystroke to the results list changing (Chromium, headless, local server):",
+            "",
+            "| query | ms | results shown |",
+            "|---|---:|---:|",
+        ]
         lines += [f"| {q['query']} | {q['ms']:.1f} | {q['results']} |" for q in s["queries"]]
         lines += ["", f"Median: **{s['median_ms']:.1f} ms**", ""]
     lh = results.get("lighthouse")
     if lh:
-        lines += ["## Lighthouse 12.2.3 (mobile preset, gzip, target 100 each)", "",
-                  "| page type | page | performance | accessibility | best practices | SEO | "
-                  "FCP ms | LCP ms |", "|---|---|---:|---:|---:|---:|---:|---:|"]
+        lines += [
+            "## Lighthouse 12.2.3 (mobile preset, gzip, target 100 each)",
+            "",
+            "| page type | page | performance | accessibility | best practices | SEO | FCP ms | LCP ms |",
+            "|---|---|---:|---:|---:|---:|---:|---:|",
+        ]
         for kind, r in lh.items():
             sc = r["scores"]
-            lines.append(f"| {kind} | `{r['page']}` | {sc['performance']} | {sc['accessibility']} | "
-                         f"{sc['best-practices']} | {sc['seo']} | {r['fcp_ms']:.0f} | {r['lcp_ms']:.0f} |")
+            lines.append(
+                f"| {kind} | `{r['page']}` | {sc['performance']} | {sc['accessibility']} | "
+                f"{sc['best-practices']} | {sc['seo']} | {r['fcp_ms']:.0f} | {r['lcp_ms']:.0f} |"
+            )
         lost = [f"{kind}: " + ", ".join(r["lost"]) for kind, r in lh.items() if r["lost"]]
         lines += ["", "Weighted audits scoring below 1: " + ("; ".join(lost) if lost else "none"), ""]
     g = results.get("growth")
     if g:
         base = g[0]
-        lines += ["## Growth (budget: no faster than linear)", "",
-                  "Synthetic resolutions (`scripts/synthetic.py FACTOR`), built with the same "
-                  "pipeline (`--no-data`); median build time. Per-paragraph columns divide by "
-                  "the paragraph count: flat or falling means linear or better.", "",
-                  "| factor | paragraphs | notes | pages | build s | site MiB | "
-                  "ms / paragraph | KiB / paragraph | time × | size × |",
-                  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        lines += [
+            "## Growth (budget: no faster than linear)",
+            "",
+            "Synthetic resolutions (`scripts/synthetic.py FACTOR`), built with the same "
+            "pipeline (`--no-data`); median build time. Per-paragraph columns divide by "
+            "the paragraph count: flat or falling means linear or better.",
+            "",
+            "| factor | paragraphs | notes | pages | build s | site MiB | "
+            "ms / paragraph | KiB / paragraph | time × | size × |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
         for r in g:
             lines.append(
                 f"| {r['factor']}× | {r['paragraphs']} | {r['notes']} | {r['pages']} | "
                 f"{r['build_s']:.2f} | {r['site_bytes'] / KIB / KIB:.1f} | "
                 f"{1000 * r['build_s'] / r['paragraphs']:.1f} | "
                 f"{r['site_bytes'] / KIB / r['paragraphs']:.1f} | "
-                f"{r['build_s'] / base['build_s']:.1f} | {r['site_bytes'] / base['site_bytes']:.1f} |")
+                f"{r['build_s'] / base['build_s']:.1f} | {r['site_bytes'] / base['site_bytes']:.1f} |"
+            )
         lines.append("")
     return "\n".join(lines)
 
@@ -431,8 +577,12 @@ def main() -> int:
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--no-growth", action="store_true")
-    parser.add_argument("--output", type=Path, default=None,
-                        help="write the Markdown report there too (e.g. scripts/benchmark-results.md)")
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        help="write the Markdown report there too (e.g. scripts/benchmark-results.md)",
+    )
     args = parser.parse_args()
     command = " ".join([".venv/bin/python", "scripts/benchmark.py", *sys.argv[1:]])
 

@@ -14,10 +14,26 @@ import sys
 PREAMBLE, OPERATIVE, NOTES = 9, 14, 5
 PAGE_LINES = 45
 
-OPENINGS_PP = ["Réaffirmant", "Rappelant", "Rappelant également", "Considérant",
-               "Considérant également", "Soulignant", "Insistant sur le fait", "Notant avec intérêt"]
-OPENINGS_OP = ["Réaffirme", "Estime", "Exhorte tous les acteurs", "Demande aux États Membres",
-               "Invite les États", "Souligne le rôle", "Prend note", "Encourage"]
+OPENINGS_PP = [
+    "Réaffirmant",
+    "Rappelant",
+    "Rappelant également",
+    "Considérant",
+    "Considérant également",
+    "Soulignant",
+    "Insistant sur le fait",
+    "Notant avec intérêt",
+]
+OPENINGS_OP = [
+    "Réaffirme",
+    "Estime",
+    "Exhorte tous les acteurs",
+    "Demande aux États Membres",
+    "Invite les États",
+    "Souligne le rôle",
+    "Prend note",
+    "Encourage",
+]
 FILLER = [
     "la coopération internationale dans le domaine des droits de l’homme, conformément",
     "aux buts et aux principes énoncés dans la Charte des Nations Unies et au droit",
@@ -25,8 +41,18 @@ FILLER = [
     "des violations des droits de l’homme et des libertés fondamentales, notamment par",
     "le dialogue, la compréhension mutuelle et la transparence entre les États Membres",
 ]
-WORDS = ["premier", "deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième",
-         "huitième", "neuvième", "dixième"]
+WORDS = [
+    "premier",
+    "deuxième",
+    "troisième",
+    "quatrième",
+    "cinquième",
+    "sixième",
+    "septième",
+    "huitième",
+    "neuvième",
+    "dixième",
+]
 
 
 def ordinal(n: int) -> str:
@@ -57,11 +83,17 @@ def paragraphs(factor: int) -> list[tuple[str, list[str]]]:
 
 
 def generate(factor: int) -> str:
-    lines = [" Résolution adoptée par l’Assemblée générale le 5 décembre 2031 ", "",
-             "[sur la base du rapport de la Troisième Commission (A/86/400/Add.1)] ", "",
-             "86/77. Essai de résolution pour la mesure de la croissance  ",
-             "du temps de construction et de la taille du site ", "",
-             " L’Assemblée générale, ", ""]
+    lines = [
+        " Résolution adoptée par l’Assemblée générale le 5 décembre 2031 ",
+        "",
+        "[sur la base du rapport de la Troisième Commission (A/86/400/Add.1)] ",
+        "",
+        "86/77. Essai de résolution pour la mesure de la croissance  ",
+        "du temps de construction et de la taille du site ",
+        "",
+        " L’Assemblée générale, ",
+        "",
+    ]
     page_notes: list[str] = []
     note = 0
     since_break = len(lines)

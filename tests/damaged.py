@@ -47,13 +47,24 @@ CASES: list[tuple[str, bytes, int, str]] = [
     ("blancs.txt", b" \n\n\t\n  \n", 1, "le fichier est vide"),
     ("binaire.txt", garbage(), 2, "n’est pas en UTF-8"),
     # the same text saved as Latin-1 (’ and œ, which Latin-1 lacks, simplified first)
-    ("latin-1.txt", TEXT.replace("’", "'").replace("œ", "oe").encode("latin-1"), 1,
-     "n’est pas en UTF-8 (octet 0xe9 invalide)"),
+    (
+        "latin-1.txt",
+        TEXT.replace("’", "'").replace("œ", "oe").encode("latin-1"),
+        1,
+        "n’est pas en UTF-8 (octet 0xe9 invalide)",
+    ),
     ("utf-16.txt", TEXT.encode("utf-16"), 1, "n’est pas en UTF-8"),
     # one line pasted from a Latin-1 file into the UTF-8 text
-    ("latin-1-au-milieu.txt",
-     utf8(lines((1, 104))) + b"\n" + utf8(lines((105, 105))).replace("é".encode(), b"\xe9")
-     + b"\n" + utf8(lines((106, len(LINES)))), 105, "n’est pas en UTF-8"),
+    (
+        "latin-1-au-milieu.txt",
+        utf8(lines((1, 104)))
+        + b"\n"
+        + utf8(lines((105, 105))).replace("é".encode(), b"\xe9")
+        + b"\n"
+        + utf8(lines((106, len(LINES)))),
+        105,
+        "n’est pas en UTF-8",
+    ),
     ("double-encodage.txt", TEXT.encode("utf-8").decode("latin-1").encode("utf-8"), 1, "en-tête"),
     ("tronque-en-tete.txt", utf8(lines((1, 6))), 6, "texte trop court"),
     ("tronque-preambule.txt", utf8(lines((1, 20))), 20, "dispositif"),
@@ -66,22 +77,46 @@ CASES: list[tuple[str, bytes, int, str]] = [
     # the rule and notes of the first page deleted, note calls left in the text
     ("filet-et-notes-supprimes.txt", utf8(without(34, 40)), 91, "attendu : la note 1"),
     # a stray footnote rule between two operative paragraphs
-    ("filet-egare.txt", utf8(lines((1, 80)) + "\n_______________ \n" + lines((81, len(LINES)))), 81,
-     "filet de bas de page sans aucune note"),
-    ("numeros-de-paragraphes-echanges.txt",
-     utf8(swap(TEXT, " 2. Estime que, outre", " 3. Réaffirme que le dialogue")), 72,
-     "paragraphe 2 manquant ou hors d’ordre (trouvé 3)"),
-    ("numeros-de-notes-echanges.txt", utf8(lines((1, 35), (37, 37), (36, 36), (38, len(LINES)))),
-     36, "attendu : la note 1"),
-    ("bloc-du-preambule-double.txt", utf8(lines((1, 16), (10, len(LINES)))), 17,
-     "alinéa 2 du préambule identique à l’alinéa 1 (ligne 10)"),
-    ("paragraphe-du-dispositif-double.txt", utf8(lines((1, 80), (76, len(LINES)))), 81, "paragraphe 3 répété"),
+    (
+        "filet-egare.txt",
+        utf8(lines((1, 80)) + "\n_______________ \n" + lines((81, len(LINES)))),
+        81,
+        "filet de bas de page sans aucune note",
+    ),
+    (
+        "numeros-de-paragraphes-echanges.txt",
+        utf8(swap(TEXT, " 2. Estime que, outre", " 3. Réaffirme que le dialogue")),
+        72,
+        "paragraphe 2 manquant ou hors d’ordre (trouvé 3)",
+    ),
+    (
+        "numeros-de-notes-echanges.txt",
+        utf8(lines((1, 35), (37, 37), (36, 36), (38, len(LINES)))),
+        36,
+        "attendu : la note 1",
+    ),
+    (
+        "bloc-du-preambule-double.txt",
+        utf8(lines((1, 16), (10, len(LINES)))),
+        17,
+        "alinéa 2 du préambule identique à l’alinéa 1 (ligne 10)",
+    ),
+    (
+        "paragraphe-du-dispositif-double.txt",
+        utf8(lines((1, 80), (76, len(LINES)))),
+        81,
+        "paragraphe 3 répété",
+    ),
     # the whole text twice: noticed at the second copy's first footnote block
     ("texte-double.txt", utf8(TEXT + "\n" + TEXT), 187, "attendu : la note 6"),
     ("titre-absent.txt", utf8(without(5, 6)), 6, "titre de la résolution non reconnus"),
     ("formule-absente.txt", utf8(without(8, 9)), 8, "formule d’ouverture introuvable"),
-    ("octet-nul.txt", utf8(TEXT.replace("Considérant également", "Considérant\0également")), 44,
-     "caractère de contrôle U+0000"),
+    (
+        "octet-nul.txt",
+        utf8(TEXT.replace("Considérant également", "Considérant\0également")),
+        44,
+        "caractère de contrôle U+0000",
+    ),
     ("en-tete-absent.txt", utf8(without(1, 2)), 1, "en-tête de résolution non reconnu"),
 ]
 

@@ -32,8 +32,9 @@ def resolution_words(page: Path) -> tuple[list[str], list[str]]:
     """(words of the text body, words of the footnotes) on a page, leaving out every
     element the edition marks as its own (class "ed"), permalinks and footnote back-links."""
     root = article(page)
-    for el in root.xpath(f".//*[{has_class('ed')} or {has_class('headerlink')} or "
-                         f"{has_class('footnote-backref')}]"):
+    for el in root.xpath(
+        f".//*[{has_class('ed')} or {has_class('headerlink')} or {has_class('footnote-backref')}]"
+    ):
         el.drop_tree()
     notes: list[str] = []
     for div in root.xpath(f".//div[{has_class('footnote')}]"):

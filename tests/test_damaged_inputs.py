@@ -18,8 +18,9 @@ pytestmark = pytest.mark.slow
 
 
 def snapshot(folder) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -36,20 +37,35 @@ def test_the_corpus_is_committed_and_up_to_date():
     assert committed == sorted(name for name, *_ in damaged.CASES)
     assert len(committed) >= 15
     for name, data, _, _ in damaged.CASES:
-        assert (damaged.CORPUS / name).read_bytes() == data, \
+        assert (damaged.CORPUS / name).read_bytes() == data, (
             f"{name} périmé : lancez « python -m tests.damaged »"
+        )
 
 
-@pytest.mark.parametrize("name,line,fragment", [(c[0], c[2], c[3]) for c in damaged.CASES],
-                         ids=[c[0] for c in damaged.CASES])
+@pytest.mark.parametrize(
+    "name,line,fragment", [(c[0], c[2], c[3]) for c in damaged.CASES], ids=[c[0] for c in damaged.CASES]
+)
 def test_damaged_source_is_refused_naming_the_line(previous, name, line, fragment):
     where, before = previous
     source = damaged.CORPUS / name
     run = subprocess.run(
-        [sys.executable, "-m", "edition", "build", "--source", str(source),
-         "--docs-dir", str(where / "docs"), "--site-dir", str(where / "site")],
-        capture_output=True, cwd=ROOT, timeout=300,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")})
+        [
+            sys.executable,
+            "-m",
+            "edition",
+            "build",
+            "--source",
+            str(source),
+            "--docs-dir",
+            str(where / "docs"),
+            "--site-dir",
+            str(where / "site"),
+        ],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=300,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")},
+    )
     err = run.stderr.decode("utf-8")
     assert run.returncode == 2, err
     assert "Traceback" not in err

@@ -96,8 +96,9 @@ def test_akoma_ntoso_holds_every_word_and_nothing_else(akn):
     header, body, notes = htmltext.source_words(SOURCE)
     root = copy.deepcopy(akn.getroot())
     note_words = _replace_notes(root, str)  # glued, as the source prints calls: "l’homme1"
-    text = " ".join(root.xpath("//a:preface//text() | //a:preamble//text() | //a:mainBody//text()",
-                               namespaces=NS))
+    text = " ".join(
+        root.xpath("//a:preface//text() | //a:preamble//text() | //a:mainBody//text()", namespaces=NS)
+    )
     assert htmltext.words(text) == header + body
     assert note_words == notes
 
@@ -145,8 +146,9 @@ def test_exports_are_linked_from_home_and_from_every_paragraph(site, resolution)
     names = {"resolution.json", "resolution.schema.json", "resolution.akn.xml", "resolution.txt"}
     home = {h for h, _ in htmltext.links(site / "index.html")}
     assert names <= home
-    for page in ["texte-integral.html", "preambule.html"] + \
-            [f"dispositif/{p.number}.html" for p in resolution.operative]:
+    for page in ["texte-integral.html", "preambule.html"] + [
+        f"dispositif/{p.number}.html" for p in resolution.operative
+    ]:
         root = htmltext.article(site / page)
         for div in root.xpath(".//div[contains(@class,'res-para')]"):
             line = div.xpath(f".//*[{htmltext.has_class('res-exports')}]")
@@ -178,14 +180,18 @@ def test_every_page_has_a_title_a_description_and_json_ld(site):
         assert len(blocks) == 1, name
         data = json.loads(blocks[0])
         assert data["@context"] == "https://schema.org" and data["@type"] in ("Legislation", "WebPage")
-        law = data if data["@type"] == "Legislation" and "isPartOf" not in data else \
-            data.get("isPartOf") or data["about"]
+        law = (
+            data
+            if data["@type"] == "Legislation" and "isPartOf" not in data
+            else data.get("isPartOf") or data["about"]
+        )
         assert law["legislationIdentifier"] == "A/RES/68/160"
         assert law["legislationDate"] == "2013-12-18" and law["inLanguage"] == "fr"
     assert "Renforcement de la coopération internationale" in titles["index.html"]
     assert len(set(titles.values())) == len(titles)  # each title tells its page apart
-    para = json.loads(_head(site / "dispositif" / "5.html").xpath(
-        "script[@type='application/ld+json']/text()")[0])
+    para = json.loads(
+        _head(site / "dispositif" / "5.html").xpath("script[@type='application/ld+json']/text()")[0]
+    )
     assert para["@type"] == "Legislation" and para["identifier"] == "A/RES/68/160, par. 5"
     assert para["isPartOf"]["identifier"] == "A/RES/68/160"
 
@@ -199,10 +205,12 @@ def test_site_url_adds_canonical_links_and_a_sitemap(tmp_path, monkeypatch):
     monkeypatch.setenv("SITE_URL", "https://edition.example.org/68-160/")
     out = tmp_path / "site"
     pipeline.mkdocs_build(ROOT / "docs", out)
-    assert _head(out / "dispositif" / "3.html").xpath("link[@rel='canonical']/@href") == \
-        ["https://edition.example.org/68-160/dispositif/3.html"]
+    assert _head(out / "dispositif" / "3.html").xpath("link[@rel='canonical']/@href") == [
+        "https://edition.example.org/68-160/dispositif/3.html"
+    ]
     locs = etree.parse(str(out / "sitemap.xml")).xpath(
-        "//s:loc/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"})
+        "//s:loc/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    )
     assert "https://edition.example.org/68-160/texte-integral.html" in locs
     assert all(loc.startswith("https://edition.example.org/68-160/") for loc in locs)
     ld = json.loads(_head(out / "index.html").xpath("script[@type='application/ld+json']/text()")[0])

@@ -42,20 +42,29 @@ def test_no_plain_space_before_high_punctuation_or_inside_guillemets(site):
     for path in pages(site):
         for where, text in reader_strings(path):
             for m in list(PLAIN_BEFORE.finditer(text)) + list(PLAIN_AFTER.finditer(text)):
-                bad.append((path.relative_to(site).as_posix(), where, text[max(0, m.start() - 20) : m.end() + 10]))
+                bad.append(
+                    (path.relative_to(site).as_posix(), where, text[max(0, m.start() - 20) : m.end() + 10])
+                )
     assert bad == []
     # the pages do have French punctuation, spaced
     assert "Structure\u00a0:" in (site / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("html, expected", [
-    ("<p>Thèmes : <b>a</b> ; « b » !</p>", "<p>Thèmes\u00a0: <b>a</b>\u00a0; «\u00a0b\u00a0»\u00a0!</p>"),
-    ('<a title="« pp-1 »" href="x?q=a" data-cite="a : b">?</a>',
-     '<a title="«\u00a0pp-1\u00a0»" href="x?q=a" data-cite="a : b">?</a>'),
-    ("<code>a : b</code><script>x ? y : z</script><!-- a : b --><pre>a ; b</pre>",
-     "<code>a : b</code><script>x ? y : z</script><!-- a : b --><pre>a ; b</pre>"),
-    ("<p>déjà\u00a0; bien</p>", "<p>déjà\u00a0; bien</p>"),
-])
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        ("<p>Thèmes : <b>a</b> ; « b » !</p>", "<p>Thèmes\u00a0: <b>a</b>\u00a0; «\u00a0b\u00a0»\u00a0!</p>"),
+        (
+            '<a title="« pp-1 »" href="x?q=a" data-cite="a : b">?</a>',
+            '<a title="«\u00a0pp-1\u00a0»" href="x?q=a" data-cite="a : b">?</a>',
+        ),
+        (
+            "<code>a : b</code><script>x ? y : z</script><!-- a : b --><pre>a ; b</pre>",
+            "<code>a : b</code><script>x ? y : z</script><!-- a : b --><pre>a ; b</pre>",
+        ),
+        ("<p>déjà\u00a0; bien</p>", "<p>déjà\u00a0; bien</p>"),
+    ],
+)
 def test_french_spacing_touches_text_and_tooltips_only(html, expected):
     assert french_spacing(html) == expected
 
@@ -65,8 +74,11 @@ def test_no_english_from_the_theme(site):
         text = lxml.html.fromstring(path.read_bytes()).text_content()
         assert "Made with" not in text, path
         assert "Not found" not in text, path
-    footer = lxml.html.fromstring((site / "index.html").read_bytes()).xpath(
-        "//div[contains(@class,'md-copyright')]")[0].text_content()
+    footer = (
+        lxml.html.fromstring((site / "index.html").read_bytes())
+        .xpath("//div[contains(@class,'md-copyright')]")[0]
+        .text_content()
+    )
     assert "Réalisé avec" in " ".join(footer.split())
     error = lxml.html.fromstring((site / "404.html").read_bytes())
     assert error.xpath("//article//h1")[0].text_content().strip() == "Page introuvable"
@@ -74,5 +86,6 @@ def test_no_english_from_the_theme(site):
 
 def test_session_ordinal_is_set_as_an_exponent(site):
     facts = lxml.html.fromstring((site / "index.html").read_bytes()).xpath(
-        "//div[contains(@class,'res-facts')]")[0]
+        "//div[contains(@class,'res-facts')]"
+    )[0]
     assert [s.text for s in facts.xpath(".//sup")] == ["e"]

@@ -23,14 +23,14 @@ KNOWN = [
     # (`data-md-toggle="drawer"` / `"search"`) outside any template block, so no block
     # override can reach them. The attribute keeps Firefox from restoring an open drawer or
     # search overlay on reload/back; it is harmless, and the checkboxes are hidden.
-    ("Attribute “autocomplete” is only allowed when the input type is",
-     'data-md-toggle="'),
+    ("Attribute “autocomplete” is only allowed when the input type is", 'data-md-toggle="'),
 ]
 
 
 def known(message: dict) -> bool:
-    return any(message["message"].startswith(text) and marker in message.get("extract", "")
-               for text, marker in KNOWN)
+    return any(
+        message["message"].startswith(text) and marker in message.get("extract", "") for text, marker in KNOWN
+    )
 
 
 def run_vnu(files: list[Path]) -> list[dict]:
@@ -40,9 +40,22 @@ def run_vnu(files: list[Path]) -> list[dict]:
     if java is None:
         pytest.fail("java manque : installez le paquet Debian « default-jre-headless »")
     run = subprocess.run(
-        [java, "-Xss8m", "-jar", str(VNU), "--format", "json", "--errors-only",
-         "--also-check-css", *map(str, files)],
-        capture_output=True, text=True, timeout=600, env={**os.environ, "LC_ALL": "C.UTF-8"})
+        [
+            java,
+            "-Xss8m",
+            "-jar",
+            str(VNU),
+            "--format",
+            "json",
+            "--errors-only",
+            "--also-check-css",
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "LC_ALL": "C.UTF-8"},
+    )
     report = json.loads(run.stderr or run.stdout)  # vnu writes its JSON report on stderr
     assert run.returncode in (0, 1), run.stderr[-2000:]
     return report["messages"]
@@ -53,8 +66,10 @@ def describe(messages: list[dict], site: Path) -> str:
     for m in messages:
         where = Path(m.get("url", "").removeprefix("file:")).as_posix()
         where = where.split(site.as_posix() + "/")[-1]
-        out.append(f"{where}:{m.get('lastLine', '?')}: {m['type']}: {m['message']}\n"
-                   f"    {m.get('extract', '').strip()[:200]}")
+        out.append(
+            f"{where}:{m.get('lastLine', '?')}: {m['type']}: {m['message']}\n"
+            f"    {m.get('extract', '').strip()[:200]}"
+        )
     return "\n".join(out)
 
 
@@ -71,8 +86,11 @@ def test_every_page_and_stylesheet_is_valid(site):
 def test_the_checker_does_report_errors(tmp_path):
     """The gate can fail: a page with a duplicate id and a stray end tag is caught."""
     page = tmp_path / "bad.html"
-    page.write_text('<!doctype html><html lang="fr"><head><title>t</title></head>'
-                    '<body><p id="a">x</p><p id="a">y</div></body></html>', encoding="utf-8")
+    page.write_text(
+        '<!doctype html><html lang="fr"><head><title>t</title></head>'
+        '<body><p id="a">x</p><p id="a">y</div></body></html>',
+        encoding="utf-8",
+    )
     css = tmp_path / "bad.css"
     css.write_text("a { colr: red }\n", encoding="utf-8")
     messages = [m for m in run_vnu([page, css]) if not known(m)]

@@ -14,16 +14,26 @@ pytestmark = pytest.mark.slow
 
 # The only hosts a page may link to (links only: no page ever *requests* a third-party host).
 EXTERNAL_HOSTS = {
-    "undocs.org",          # the UN Official Document System: every cited document symbol
-    "www.un.org",          # the Charter of the United Nations (not an ODS document)
-    "squidfunk.github.io", # Material for MkDocs' "Made with" credit in the footer
+    "undocs.org",  # the UN Official Document System: every cited document symbol
+    "www.un.org",  # the Charter of the United Nations (not an ODS document)
+    "squidfunk.github.io",  # Material for MkDocs' "Made with" credit in the footer
     "www.oasis-open.org",  # the Akoma Ntoso standard's committee page (À propos, exports)
 }
 # RFC 3986 characters (and "%" escapes): anything else must be percent-encoded
 URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
-LINK_ATTRS = {"a": "href", "area": "href", "link": "href", "script": "src", "img": "src",
-              "iframe": "src", "source": "src", "video": "src", "audio": "src", "form": "action"}
+LINK_ATTRS = {
+    "a": "href",
+    "area": "href",
+    "link": "href",
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+    "form": "action",
+}
 
 
 def page_refs(path: Path) -> tuple[list[str], set[str]]:
@@ -46,8 +56,9 @@ def crawl(site: Path) -> tuple[list[str], list[str], int]:
     for path in sorted(site.rglob("*.html")):
         refs[path], anchors[path] = page_refs(path)
     for path in sorted(site.rglob("*.css")):
-        refs[path] = [u for u in CSS_URL.findall(path.read_text(encoding="utf-8"))
-                      if not u.startswith("data:")]
+        refs[path] = [
+            u for u in CSS_URL.findall(path.read_text(encoding="utf-8")) if not u.startswith("data:")
+        ]
     broken, external, count = [], [], 0
     for path, links in refs.items():
         where = path.relative_to(site).as_posix()
@@ -55,8 +66,13 @@ def crawl(site: Path) -> tuple[list[str], list[str], int]:
             count += 1
             parts = urlsplit(ref)
             if parts.scheme or parts.netloc:  # javascript:, mailto:, data: fail here too
-                if parts.scheme != "https" or parts.hostname not in EXTERNAL_HOSTS \
-                        or not URL_CHARS.fullmatch(ref) or parts.port or parts.username:
+                if (
+                    parts.scheme != "https"
+                    or parts.hostname not in EXTERNAL_HOSTS
+                    or not URL_CHARS.fullmatch(ref)
+                    or parts.port
+                    or parts.username
+                ):
                     external.append(f"{where}: {ref}")
                 continue
             if not URL_CHARS.fullmatch(ref):
@@ -85,18 +101,21 @@ def test_no_broken_internal_link_or_anchor_and_only_expected_hosts(site):
     assert count > 1000  # the crawl saw the whole site, navigation and assets included
 
 
-@pytest.mark.parametrize("html,problem", [
-    ('<a href="nulle-part.html">x</a>', "fichier absent"),
-    ('<a href="index.html#pas-d-ancre">x</a>', "ancre absente"),
-    ('<a href="#ici">x</a>', "ancre absente"),
-    ('<img src="assets/absente.png" alt="">', "fichier absent"),
-    ('<a href="../hors-du-site.html">x</a>', "fichier absent"),
-    ('<a href="index.html#a b">x</a>', "non échappés"),
-    ('<a href="javascript:void(0)">x</a>', "javascript"),
-    ('<a href="http://undocs.org/fr/A/RES/55/2">x</a>', "http"),
-    ('<a href="https://example.com/">x</a>', "example.com"),
-    ('<a href="https://undocs.org/fr/A/CONF.157/24 (Part I)">x</a>', "undocs"),
-])
+@pytest.mark.parametrize(
+    "html,problem",
+    [
+        ('<a href="nulle-part.html">x</a>', "fichier absent"),
+        ('<a href="index.html#pas-d-ancre">x</a>', "ancre absente"),
+        ('<a href="#ici">x</a>', "ancre absente"),
+        ('<img src="assets/absente.png" alt="">', "fichier absent"),
+        ('<a href="../hors-du-site.html">x</a>', "fichier absent"),
+        ('<a href="index.html#a b">x</a>', "non échappés"),
+        ('<a href="javascript:void(0)">x</a>', "javascript"),
+        ('<a href="http://undocs.org/fr/A/RES/55/2">x</a>', "http"),
+        ('<a href="https://example.com/">x</a>', "example.com"),
+        ('<a href="https://undocs.org/fr/A/CONF.157/24 (Part I)">x</a>', "undocs"),
+    ],
+)
 def test_the_crawler_catches(tmp_path, html, problem):
     (tmp_path / "index.html").write_text('<p id="la">ok</p>', encoding="utf-8")
     (tmp_path / "page.html").write_text(f"<p>{html}</p>", encoding="utf-8")

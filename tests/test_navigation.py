@@ -18,8 +18,11 @@ def pages(tmp_path, count):
 def test_one_item_per_paragraph_in_numeric_order(tmp_path):
     nav, omitted = navigation.expand(NAV, pages(tmp_path, 12))
     items = nav[1]["Dispositif"]
-    assert items[:3] == [{"Paragraphe 1": "dispositif/1.md"}, {"Paragraphe 2": "dispositif/2.md"},
-                         {"Paragraphe 3": "dispositif/3.md"}]
+    assert items[:3] == [
+        {"Paragraphe 1": "dispositif/1.md"},
+        {"Paragraphe 2": "dispositif/2.md"},
+        {"Paragraphe 3": "dispositif/3.md"},
+    ]
     assert list(items[-1].values()) == ["dispositif/12.md"] and len(items) == 12
     assert nav[2]["Plus"][0]["X"] == items  # nested entries are expanded too
     assert nav[0] == NAV[0] and omitted == []
@@ -41,5 +44,8 @@ def test_long_resolutions_get_at_most_ten_ranges(tmp_path):
 
 def test_past_the_limit_ranges_of_fifty(tmp_path):
     items = navigation.expand(NAV[:2], pages(tmp_path, 120))[0][1]["Dispositif"]
-    assert [list(i) for i in items] == [["Paragraphes 1 à 50"], ["Paragraphes 51 à 100"],
-                                        ["Paragraphes 101 à 120"]]
+    assert [list(i) for i in items] == [
+        ["Paragraphes 1 à 50"],
+        ["Paragraphes 51 à 100"],
+        ["Paragraphes 101 à 120"],
+    ]

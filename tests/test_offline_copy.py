@@ -52,7 +52,9 @@ def test_two_builds_give_byte_identical_zips(site, tmp_path):
     assert (site / NAME).read_bytes() == (second / NAME).read_bytes()
 
 
-@pytest.mark.parametrize("size, shown", [(999, "1 ko"), (99_400, "99 ko"), (754_057, "0,8 Mo"),
-                                         (1_249_999, "1,2 Mo"), (12_350_001, "12,4 Mo")])
+@pytest.mark.parametrize(
+    "size, shown",
+    [(999, "1 ko"), (99_400, "99 ko"), (754_057, "0,8 Mo"), (1_249_999, "1,2 Mo"), (12_350_001, "12,4 Mo")],
+)
 def test_size_is_written_the_french_way(size, shown):
     assert offline.format_size(size) == shown

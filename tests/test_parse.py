@@ -22,18 +22,21 @@ def as_json(resolution) -> str:
 def test_model_equals_golden(resolution):
     expected = GOLDEN.read_text(encoding="utf-8")
     actual = as_json(resolution)
-    diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                        "golden", "parsed"))
+    diff = "".join(
+        difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), "golden", "parsed")
+    )
     assert actual == expected, f"parsed model differs from {GOLDEN.name}:\n{diff}"
 
 
 def test_counts_and_metadata(resolution):
     r = resolution
     assert (r.symbol, r.session, r.number, r.adopted) == ("A/RES/68/160", 68, 160, "2013-12-18")
-    assert r.title == ("Renforcement de la coopération internationale dans le domaine "
-                       "des droits de l’homme")
+    assert r.title == ("Renforcement de la coopération internationale dans le domaine des droits de l’homme")
     assert (r.committee, r.report, r.formula) == (
-        "Troisième Commission", "A/68/456/Add.2", "L’Assemblée générale,")
+        "Troisième Commission",
+        "A/68/456/Add.2",
+        "L’Assemblée générale,",
+    )
     assert [p.number for p in r.preamble] == list(range(1, 10))
     assert [p.number for p in r.operative] == list(range(1, 15))
     assert [n.number for n in r.footnotes] == [1, 2, 3, 4, 5]
@@ -91,8 +94,21 @@ def test_documents_cited(resolution):
 
 def test_openings(resolution):
     assert [p.opening for p in resolution.operative] == [
-        "Réaffirme", "Estime", "Réaffirme", "Exhorte", "Réaffirme", "Estime", "Réaffirme",
-        "Souligne", "Demande", "Demande instamment", "Invite", "Prend note", "Prie", "Décide"]
+        "Réaffirme",
+        "Estime",
+        "Réaffirme",
+        "Exhorte",
+        "Réaffirme",
+        "Estime",
+        "Réaffirme",
+        "Souligne",
+        "Demande",
+        "Demande instamment",
+        "Invite",
+        "Prend note",
+        "Prie",
+        "Décide",
+    ]
     assert resolution.preamble[2].opening == "Rappelant également"
 
 
@@ -108,7 +124,11 @@ def test_source_lines(resolution):
 def test_short_resolution_without_committee():
     r = parse_file(FIXTURES / "sans-renvoi-court.txt")
     assert (r.symbol, r.adopted, r.committee, r.report) == (
-        "A/RES/74/999", "2020-03-01", "sans renvoi à une grande commission", "A/74/L.99")
+        "A/RES/74/999",
+        "2020-03-01",
+        "sans renvoi à une grande commission",
+        "A/74/L.99",
+    )
     assert len(r.preamble) == 2 and len(r.operative) == 3 and r.footnotes == ()
     assert r.preamble[1].opening == "Profondément préoccupée"
     assert r.operative[0].opening == "Prend note avec satisfaction"
@@ -119,8 +139,10 @@ def test_longer_resolution_with_notes_on_several_pages():
     r = parse_file(FIXTURES / "seize-paragraphes-notes-multipages.txt")
     assert (len(r.preamble), len(r.operative), len(r.footnotes)) == (3, 16, 3)
     op3 = r.operative[2]
-    assert "pour le développement et de tenir compte du document final de la conférence au " \
-           "moment de programmer" in op3.text
+    assert (
+        "pour le développement et de tenir compte du document final de la conférence au "
+        "moment de programmer" in op3.text
+    )
     assert [c.number for c in op3.calls] == [3]
     assert r.footnote(3).text.startswith("Voir Documents officiels")
     assert r.footnote(3).text.endswith("Supplément no 25 (A/85/25), chap. II.")
@@ -140,23 +162,32 @@ def test_every_fixture_parses(path):
 def test_ruff_lint_is_clean():
     import subprocess
     import sys
-    run = subprocess.run([sys.executable, "-m", "ruff", "check", "scripts", "tests", "overrides"],
-                         capture_output=True, text=True, cwd=ROOT)
+
+    run = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "scripts", "tests", "overrides"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
 
 
 # -- edge cases of the layout, on small synthetic texts ---------------------------------
 
-HEADER = ("Résolution adoptée par l’Assemblée générale le 1er mars 2020\n\n"
-          "[sans renvoi à une grande commission (A/74/L.99)]\n\n"
-          "74/999. Titre d’essai\n\n L’Assemblée générale,\n\n")
+HEADER = (
+    "Résolution adoptée par l’Assemblée générale le 1er mars 2020\n\n"
+    "[sans renvoi à une grande commission (A/74/L.99)]\n\n"
+    "74/999. Titre d’essai\n\n L’Assemblée générale,\n\n"
+)
 
 
 def test_note_marker_glued_to_closing_marks_and_a_note_on_the_first_word():
-    r = parse(HEADER + " Rappelant la Conférence de Durban (Afrique du Sud)1 et la “Déclaration”2,\n\n"
-                       " Notant la « Déclaration de Vienne »3,\n\n"
-                       " 1. Décide4 de poursuivre.\n\n"
-                       "_______________\n1 Note un.\n2 Note deux.\n3 Note trois.\n4 Note quatre.\n")
+    r = parse(
+        HEADER + " Rappelant la Conférence de Durban (Afrique du Sud)1 et la “Déclaration”2,\n\n"
+        " Notant la « Déclaration de Vienne »3,\n\n"
+        " 1. Décide4 de poursuivre.\n\n"
+        "_______________\n1 Note un.\n2 Note deux.\n3 Note trois.\n4 Note quatre.\n"
+    )
     pp1, pp2, op1 = r.paragraphs
     assert pp1.text == "Rappelant la Conférence de Durban (Afrique du Sud) et la “Déclaration”,"
     assert [pp1.text[: c.offset][-4:] for c in pp1.calls] == ["Sud)", "ion”"]
@@ -166,45 +197,61 @@ def test_note_marker_glued_to_closing_marks_and_a_note_on_the_first_word():
 
 
 def test_page_break_exactly_between_two_paragraphs():
-    r = parse(HEADER + " Rappelant sa résolution 73/1,\n\n_______________\n1 Note un.\n"
-                       " Notant le rapport1,\n\n 1. Décide de poursuivre.\n")
+    r = parse(
+        HEADER + " Rappelant sa résolution 73/1,\n\n_______________\n1 Note un.\n"
+        " Notant le rapport1,\n\n 1. Décide de poursuivre.\n"
+    )
     assert [p.text for p in r.preamble] == ["Rappelant sa résolution 73/1,", "Notant le rapport,"]
     assert r.footnote(1).paragraph == "pp-2"
 
 
 def test_a_note_continued_under_the_next_pages_rule():
-    r = parse(HEADER + " Rappelant la Déclaration1,\n\n"
-                       "_______________\n1 Voir Documents officiels de l’Assemblée générale,\n"
-                       " 1. Décide de poursuivre l’examen de la question à sa\n\n"
-                       "_______________\nSupplément no 53 (A/70/53), chap. III.\n2 Note deux.\n"
-                       " soixante-quinzième session2.\n")
-    assert r.footnote(1).text == ("Voir Documents officiels de l’Assemblée générale, "
-                                  "Supplément no 53 (A/70/53), chap. III.")
+    r = parse(
+        HEADER + " Rappelant la Déclaration1,\n\n"
+        "_______________\n1 Voir Documents officiels de l’Assemblée générale,\n"
+        " 1. Décide de poursuivre l’examen de la question à sa\n\n"
+        "_______________\nSupplément no 53 (A/70/53), chap. III.\n2 Note deux.\n"
+        " soixante-quinzième session2.\n"
+    )
+    assert r.footnote(1).text == (
+        "Voir Documents officiels de l’Assemblée générale, Supplément no 53 (A/70/53), chap. III."
+    )
     assert r.operative[0].text.endswith("à sa soixante-quinzième session.")
     assert r.footnote(2).paragraph == "op-1"
 
 
 def test_a_finished_note_is_not_continued_by_stray_text():
     with pytest.raises(ParseError) as info:
-        parse(HEADER + " Rappelant la Déclaration1,\n\n_______________\n1 Note un.\n"
-                       " 1. Décide de poursuivre\n\n_______________\nTexte égaré\n la question.\n")
+        parse(
+            HEADER + " Rappelant la Déclaration1,\n\n_______________\n1 Note un.\n"
+            " 1. Décide de poursuivre\n\n_______________\nTexte égaré\n la question.\n"
+        )
     assert info.value.line == 16 and "la note 2" in str(info.value)
 
 
 def test_openings_with_an_adverb_a_pronoun_or_a_locution():
-    r = parse(HEADER + " Vivement préoccupée par la situation,\n\n Tenant compte du rapport,\n\n"
-                       " Se félicitant du rapport,\n\n 1. Se félicite du rapport ;\n\n"
-                       " 2. Prend acte avec satisfaction du rapport ;\n\n 3. Décide de poursuivre.\n")
+    r = parse(
+        HEADER + " Vivement préoccupée par la situation,\n\n Tenant compte du rapport,\n\n"
+        " Se félicitant du rapport,\n\n 1. Se félicite du rapport ;\n\n"
+        " 2. Prend acte avec satisfaction du rapport ;\n\n 3. Décide de poursuivre.\n"
+    )
     assert [p.opening for p in r.paragraphs] == [
-        "Vivement préoccupée", "Tenant compte", "Se félicitant", "Se félicite",
-        "Prend acte avec satisfaction", "Décide"]
+        "Vivement préoccupée",
+        "Tenant compte",
+        "Se félicitant",
+        "Se félicite",
+        "Prend acte avec satisfaction",
+        "Décide",
+    ]
     assert r.adopted == "2020-03-01"  # « 1er mars »
 
 
 def test_operative_numbers_past_nine_and_their_notes():
     body = "".join(f" {n}. Invite les États à agir{'1' if n == 12 else ''} ;\n\n" for n in range(1, 13))
-    r = parse(HEADER + " Rappelant sa résolution 73/1,\n\n" + body + " 13. Décide de poursuivre.\n\n"
-              "_______________\n1 Note un.\n")
+    r = parse(
+        HEADER + " Rappelant sa résolution 73/1,\n\n" + body + " 13. Décide de poursuivre.\n\n"
+        "_______________\n1 Note un.\n"
+    )
     assert [p.number for p in r.operative] == list(range(1, 14))
     assert r.footnote(1).paragraph == "op-12"
     assert r.operative[11].text == "Invite les États à agir\u00a0;"

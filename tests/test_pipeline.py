@@ -25,8 +25,9 @@ hooks:
 def project(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "index.md").write_text("# Essai\n\n[Autre page](autre.md)\n\nCopie hors ligne"
-                                   f"{offline.SIZE_MARKER}.\n", encoding="utf-8")
+    (docs / "index.md").write_text(
+        f"# Essai\n\n[Autre page](autre.md)\n\nCopie hors ligne{offline.SIZE_MARKER}.\n", encoding="utf-8"
+    )
     (docs / "autre.md").write_text("# Autre\n", encoding="utf-8")
     (docs / "resolution.json").write_text(json.dumps({"symbol": "A/RES/1/1"}), encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
@@ -40,8 +41,7 @@ def project(tmp_path):
 
 def state(site):
     siblings = sorted(p.name for p in site.parent.iterdir() if p.name.startswith(".site"))
-    return siblings, {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
-                      if p.is_file()}
+    return siblings, {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
 def test_a_good_build_replaces_the_site_with_its_zip(project, monkeypatch):

@@ -43,8 +43,9 @@ def test_long_cache_only_for_fingerprinted_files(site):
     assert {f for f in files if FINGERPRINTED.search(f) and not f.endswith(".map")} <= matched
     nginx = (ROOT / "scripts" / "publish" / "nginx.conf").read_text(encoding="utf-8")
     location = re.search(r'location ~ "([^"]+)"', nginx)[1]
-    assert {f for f in files if re.search(location, f)} == \
-        {f for f in files if FINGERPRINTED.search(f) and f.startswith("/assets/")}
+    assert {f for f in files if re.search(location, f)} == {
+        f for f in files if FINGERPRINTED.search(f) and f.startswith("/assets/")
+    }
 
 
 def test_pages_workflow_runs_the_readme_commands_with_site_url():

@@ -23,8 +23,11 @@ pytestmark = pytest.mark.slow
 
 
 def tree(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def clean_build(where: Path, env: dict[str, str]) -> Path:
@@ -34,9 +37,23 @@ def clean_build(where: Path, env: dict[str, str]) -> Path:
     for path in docs.rglob("*.md"):  # generated pages come from the source, not the copy
         if pipeline.is_generated(path):
             path.unlink()
-    run = subprocess.run([sys.executable, "-m", "edition", "build", "--docs-dir", str(docs),
-                          "--site-dir", str(where / "site")],
-                         capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "edition",
+            "build",
+            "--docs-dir",
+            str(docs),
+            "--site-dir",
+            str(where / "site"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=600,
+    )
     assert run.returncode == 0, run.stderr
     return where / "site"
 
@@ -45,8 +62,9 @@ def test_two_clean_builds_are_byte_identical(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     first = clean_build(tmp_path / "un", {**env, "TZ": "UTC", "LC_ALL": "C.UTF-8"})
     time.sleep(2.1)  # a clock-dated output (gzip header: 1 s, zip entry: 2 s) would now differ
-    second = clean_build(tmp_path / "deuxieme-construction",
-                         {**env, "TZ": "Pacific/Kiritimati", "LC_ALL": "fr_FR.UTF-8"})
+    second = clean_build(
+        tmp_path / "deuxieme-construction", {**env, "TZ": "Pacific/Kiritimati", "LC_ALL": "fr_FR.UTF-8"}
+    )
     a, b = tree(first), tree(second)
     assert sorted(a) == sorted(b)
     assert [name for name in a if a[name] != b[name]] == []
@@ -68,7 +86,6 @@ def test_build_is_dated_by_the_commit_not_the_clock(tmp_path, monkeypatch):
     epoch = int(pipeline.source_date_epoch())
     assert mtime == epoch - epoch % 86400
     gzip.decompress(raw)  # and it is a valid gzip file
-    git = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
-                         text=True)
+    git = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
     if git.returncode == 0 and "SOURCE_DATE_EPOCH" not in os.environ:
         assert epoch == int(git.stdout)

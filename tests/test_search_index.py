@@ -19,11 +19,11 @@ def test_one_entry_per_paragraph_with_its_label_and_address(site, resolution):
     docs = load(site)["docs"]
     by_location = {d["location"]: d for d in docs}
     for p in resolution.paragraphs:
-        location = (f"preambule.html#{p.anchor}" if p.kind == "pp"
-                    else f"dispositif/{p.number}.html")
+        location = f"preambule.html#{p.anchor}" if p.kind == "pp" else f"dispositif/{p.number}.html"
         doc = by_location[location]
-        assert doc["title"] == (f"Préambule, alinéa {p.number}" if p.kind == "pp"
-                                else f"Paragraphe {p.number}")
+        assert doc["title"] == (
+            f"Préambule, alinéa {p.number}" if p.kind == "pp" else f"Paragraphe {p.number}"
+        )
         assert doc["text"].replace("&amp;", "&") == p.text
 
 
@@ -54,22 +54,42 @@ def test_pages_use_the_french_search_worker(site):
 
 
 def test_shape_keeps_other_pages_and_replaces_paragraph_pages():
-    index = {"config": {"lang": ["fr"]}, "docs": [
-        {"location": "index.html", "title": "Accueil", "text": "x"},
-        {"location": "index.html#structure", "title": "Structure", "text": "répété"},
-        {"location": "preambule.html", "title": "Préambule", "text": "scrapé"},
-        {"location": "dispositif/1.html", "title": "Paragraphe 1", "text": "scrapé"},
-        {"location": "texte-integral.html", "title": "Texte intégral", "text": "tout"},
-        {"location": "themes.html#t", "title": "Thème", "text": "Paragraphe 1 — Décide"},
-        {"location": "documents.html#d", "title": "Doc", "text": "notice"},
-    ]}
-    data = {"formula": "L’Assemblée générale,", "themes": {"t": "Thème"}, "paragraphs": [
-        {"kind": "preamble", "number": 1, "label": "Préambule, alinéa 1", "text": "A < B",
-         "url": "preambule.html#pp-1", "full_text_url": "texte-integral.html#pp-1", "themes": []},
-        {"kind": "operative", "number": 1, "label": "Paragraphe 1", "text": "Décide",
-         "url": "dispositif/1.html#op-1", "full_text_url": "texte-integral.html#op-1",
-         "themes": ["t"]},
-    ]}
+    index = {
+        "config": {"lang": ["fr"]},
+        "docs": [
+            {"location": "index.html", "title": "Accueil", "text": "x"},
+            {"location": "index.html#structure", "title": "Structure", "text": "répété"},
+            {"location": "preambule.html", "title": "Préambule", "text": "scrapé"},
+            {"location": "dispositif/1.html", "title": "Paragraphe 1", "text": "scrapé"},
+            {"location": "texte-integral.html", "title": "Texte intégral", "text": "tout"},
+            {"location": "themes.html#t", "title": "Thème", "text": "Paragraphe 1 — Décide"},
+            {"location": "documents.html#d", "title": "Doc", "text": "notice"},
+        ],
+    }
+    data = {
+        "formula": "L’Assemblée générale,",
+        "themes": {"t": "Thème"},
+        "paragraphs": [
+            {
+                "kind": "preamble",
+                "number": 1,
+                "label": "Préambule, alinéa 1",
+                "text": "A < B",
+                "url": "preambule.html#pp-1",
+                "full_text_url": "texte-integral.html#pp-1",
+                "themes": [],
+            },
+            {
+                "kind": "operative",
+                "number": 1,
+                "label": "Paragraphe 1",
+                "text": "Décide",
+                "url": "dispositif/1.html#op-1",
+                "full_text_url": "texte-integral.html#op-1",
+                "themes": ["t"],
+            },
+        ],
+    }
     shaped = search.shape(index, data)
     assert shaped["config"] == index["config"]
     assert [(d["location"], d["title"], d["text"]) for d in shaped["docs"]] == [

@@ -42,8 +42,9 @@ def test_every_paragraph_has_its_anchor_and_permalink(site, resolution):
         assert p.anchor in full
         if p.kind == "pp":
             assert p.anchor in pre
-            assert (f"preambule.html#{p.anchor}", f"Alinéa {p.number}") in \
-                htmltext.links(site / "preambule.html")
+            assert (f"preambule.html#{p.anchor}", f"Alinéa {p.number}") in htmltext.links(
+                site / "preambule.html"
+            )
         else:
             page = site / "dispositif" / f"{p.number}.html"
             assert p.anchor in htmltext.ids(page)
@@ -73,8 +74,9 @@ def test_footnotes_are_real_and_link_to_documents(site, resolution, page):
         li = root.xpath(f"//li[@id='fn:{n}']")
         assert li, f"note {n} has no text"
         note_links = [x.get("href") for x in li[0].xpath(".//a[@href]")]
-        assert any(h.startswith("documents.html#") and h.split("#")[1] in doc_ids
-                   for h in note_links), note_links
+        assert any(h.startswith("documents.html#") and h.split("#")[1] in doc_ids for h in note_links), (
+            note_links
+        )
         back = li[0].xpath(".//a[contains(@class,'footnote-backref')]/@href")
         assert back and back[0][1:] in htmltext.ids(site / page)
 
@@ -84,8 +86,11 @@ def test_running_text_citations_link_to_their_entries(site, resolution):
     hrefs = [h for h, _ in htmltext.links(site / "texte-integral.html")]
     for p in resolution.paragraphs:
         for c in p.citations:
-            anchor = next(d["id"] for d in json.loads((site / "resolution.json").read_text())
-                          ["documents"] if d["key"] == c.key)
+            anchor = next(
+                d["id"]
+                for d in json.loads((site / "resolution.json").read_text())["documents"]
+                if d["key"] == c.key
+            )
             assert f"documents.html#{anchor}" in hrefs
             assert anchor in doc_ids
 
@@ -115,8 +120,11 @@ def test_undocs_links_escape_parentheses_and_spaces(site):
     hrefs = [h for h, _ in htmltext.links(site / "documents.html")]
     assert "https://undocs.org/fr/A/CONF.157/24%28PartI%29" in hrefs
     assert "https://undocs.org/fr/A/RES/55/2" in hrefs
-    assert not [h for h in hrefs if h.startswith("https://undocs.org/") and
-                any(c in unquote(h).replace("(PartI)", "") for c in " ()")]
+    assert not [
+        h
+        for h in hrefs
+        if h.startswith("https://undocs.org/") and any(c in unquote(h).replace("(PartI)", "") for c in " ()")
+    ]
 
 
 def test_every_internal_link_resolves(site):
@@ -147,20 +155,27 @@ def test_resolution_json_is_the_model(site, resolution):
 
 
 def test_generated_docs_are_up_to_date():
-    run = subprocess.run([sys.executable, "-m", "edition", "generate", "--check"],
-                         capture_output=True, text=True, cwd=ROOT)
+    run = subprocess.run(
+        [sys.executable, "-m", "edition", "generate", "--check"], capture_output=True, text=True, cwd=ROOT
+    )
     assert run.returncode == 0, run.stderr
 
 
 def test_check_names_stale_files(tmp_path):
     import shutil
+
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
     (docs / "preambule.md").write_text("edited by hand", encoding="utf-8")
     (docs / "dispositif" / "15.md").write_text(
-        "---\n# Généré par scripts/edition depuis x : ne pas modifier à la main.\n---\n")
-    run = subprocess.run([sys.executable, "-m", "edition", "generate", "--check",
-                          "--docs-dir", str(docs)], capture_output=True, text=True, cwd=ROOT)
+        "---\n# Généré par scripts/edition depuis x : ne pas modifier à la main.\n---\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "edition", "generate", "--check", "--docs-dir", str(docs)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert run.returncode == 1
     assert "docs/preambule.md" in run.stderr and "docs/dispositif/15.md" in run.stderr
 

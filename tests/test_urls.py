@@ -18,16 +18,29 @@ PREAMBLE = [f"pp-{n}" for n in range(1, 10)]
 OPERATIVE = [f"op-{n}" for n in range(1, 15)]
 FOOTNOTES = [f"fn:{n}" for n in range(1, 6)]
 DOCUMENTS = [
-    "a-68-456-add-2", "charte-des-nations-unies", "a-conf-157-24-part-i", "a-res-55-2",
-    "a-res-67-169", "a-hrc-res-19-33", "a-67-53", "a-res-66-3", "e-cn-4-sub-2-res-2000-22",
+    "a-68-456-add-2",
+    "charte-des-nations-unies",
+    "a-conf-157-24-part-i",
+    "a-res-55-2",
+    "a-res-67-169",
+    "a-hrc-res-19-33",
+    "a-67-53",
+    "a-res-66-3",
+    "e-cn-4-sub-2-res-2000-22",
     "e-cn-4-2001-2-e-cn-4-sub-2-2000-46",
 ]
-THEMES = ["cooperation", "principes", "racisme", "dialogue", "crises", "assistance",
-          "mecanismes", "suivi"]
+THEMES = ["cooperation", "principes", "racisme", "dialogue", "crises", "assistance", "mecanismes", "suivi"]
 
 PUBLISHED = (
-    ["index.html", "preambule.html", "texte-integral.html", "documents.html", "themes.html",
-     "a-propos.html", "resolution.json"]
+    [
+        "index.html",
+        "preambule.html",
+        "texte-integral.html",
+        "documents.html",
+        "themes.html",
+        "a-propos.html",
+        "resolution.json",
+    ]
     + [f"preambule.html#{a}" for a in PREAMBLE]
     + [f"dispositif/{n}.html" for n in range(1, 15)]
     + [f"dispositif/{n}.html#op-{n}" for n in range(1, 15)]
@@ -46,24 +59,26 @@ def test_published_address_exists(site, address):
 
 
 def test_paragraph_anchors_hold_their_paragraph(site):
-    for page, anchors in [("preambule.html", PREAMBLE), ("texte-integral.html", PREAMBLE + OPERATIVE)] + \
-            [(f"dispositif/{n}.html", [f"op-{n}"]) for n in range(1, 15)]:
+    for page, anchors in [("preambule.html", PREAMBLE), ("texte-integral.html", PREAMBLE + OPERATIVE)] + [
+        (f"dispositif/{n}.html", [f"op-{n}"]) for n in range(1, 15)
+    ]:
         root = htmltext.load(site / page)
         for anchor in anchors:
             kind, n = anchor.split("-")
             (div,) = root.xpath(f"//*[@id='{anchor}']")
             assert div.get("data-anchor") == anchor
-            assert div.get("data-label") == (f"Préambule, alinéa {n}" if kind == "pp"
-                                              else f"Paragraphe {n}")
+            assert div.get("data-label") == (f"Préambule, alinéa {n}" if kind == "pp" else f"Paragraphe {n}")
 
 
 def test_resolution_json_publishes_the_same_addresses(site):
     data = json.loads((site / "resolution.json").read_text(encoding="utf-8"))
     urls = [p["url"] for p in data["paragraphs"]]
-    assert urls == [f"preambule.html#{a}" for a in PREAMBLE] + \
-        [f"dispositif/{n}.html#op-{n}" for n in range(1, 15)]
-    assert [p["full_text_url"] for p in data["paragraphs"]] == \
-        [f"texte-integral.html#{a}" for a in PREAMBLE + OPERATIVE]
+    assert urls == [f"preambule.html#{a}" for a in PREAMBLE] + [
+        f"dispositif/{n}.html#op-{n}" for n in range(1, 15)
+    ]
+    assert [p["full_text_url"] for p in data["paragraphs"]] == [
+        f"texte-integral.html#{a}" for a in PREAMBLE + OPERATIVE
+    ]
     assert [d["url"] for d in data["documents"]] == [f"documents.html#{d}" for d in DOCUMENTS]
     assert list(data["themes"]) == THEMES
 
@@ -71,7 +86,13 @@ def test_resolution_json_publishes_the_same_addresses(site):
 def test_the_scheme_is_documented(site):
     about = (site / "a-propos.html").read_text(encoding="utf-8")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for pattern in ["preambule.html#pp-N", "dispositif/N.html", "texte-integral.html#op-N",
-                    "documents.html#", "themes.html#", "resolution.json"]:
+    for pattern in [
+        "preambule.html#pp-N",
+        "dispositif/N.html",
+        "texte-integral.html#op-N",
+        "documents.html#",
+        "themes.html#",
+        "resolution.json",
+    ]:
         assert pattern in about, pattern
         assert pattern in readme, pattern

@@ -43,8 +43,10 @@ def resolve(site: Path, page: Path, href: str) -> None:
 
 
 def in_ed(el) -> bool:
-    return any("ed" in (a.get("class") or "").split() for a in el.iterancestors()) or \
-        "ed" in (el.get("class") or "").split()
+    return (
+        any("ed" in (a.get("class") or "").split() for a in el.iterancestors())
+        or "ed" in (el.get("class") or "").split()
+    )
 
 
 # -- derived from the model (no build) --------------------------------------------------
@@ -53,7 +55,10 @@ def in_ed(el) -> bool:
 def test_verbs_are_the_operative_openings_in_order(resolution):
     groups = visuals.verb_groups(resolution)
     assert [(v, [p.number for p in ps]) for v, ps in groups][:3] == [
-        ("Réaffirme", [1, 3, 5, 7]), ("Estime", [2, 6]), ("Exhorte", [4])]
+        ("Réaffirme", [1, 3, 5, 7]),
+        ("Estime", [2, 6]),
+        ("Exhorte", [4]),
+    ]
     assert [v for v, _ in groups][-4:] == ["Invite", "Prend note", "Prie", "Décide"]
     # every operative paragraph once, under its own opening
     numbers = sorted(p.number for _, ps in groups for p in ps)
@@ -113,8 +118,10 @@ def check_graph(site: Path, res) -> None:
     assert in_ed(graph)
     svg = graph.xpath(".//svg")[0]
     assert svg.get("aria-labelledby") and svg.xpath("./title") and svg.xpath("./desc")
-    drawn = {(e.get("data-from"), e.get("data-to")): set(e.get("class").split())
-             for e in svg.xpath(".//path[@data-from]")}
+    drawn = {
+        (e.get("data-from"), e.get("data-to")): set(e.get("class").split())
+        for e in svg.xpath(".//path[@data-from]")
+    }
     pairs = citation_pairs(res)
     assert {k for k in drawn if k[0] != "header"} == set(pairs)
     if any(d.key == res.report for d in res.documents):
@@ -162,10 +169,11 @@ def check_verbs(site: Path, res) -> None:
 @pytest.mark.slow
 def test_map_has_a_tile_per_paragraph_linking_to_it(site, resolution):
     check_map(site, resolution)
-    legend = htmltext.article(site / "index.html").xpath(
-        f".//ul[{htmltext.has_class('vis-legend')}]/li")
-    assert [li.text_content() for li in legend][:2] == ["Coopération internationale",
-                                                         "Buts et principes de la Charte"]
+    legend = htmltext.article(site / "index.html").xpath(f".//ul[{htmltext.has_class('vis-legend')}]/li")
+    assert [li.text_content() for li in legend][:2] == [
+        "Coopération internationale",
+        "Buts et principes de la Charte",
+    ]
 
 
 @pytest.mark.slow

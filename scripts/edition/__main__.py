@@ -18,20 +18,33 @@ from .errors import ParseError
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m edition", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m edition", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("command", choices=["generate", "build"])
-    parser.add_argument("--source", type=Path, default=pipeline.DEFAULT_SOURCE,
-                        help="resolution text file (default: source/A-RES-68-160-fr.txt)")
-    parser.add_argument("--data", type=Path, default=pipeline.DEFAULT_DATA,
-                        help="curated annotations, YAML (default: source/annotations.yml)")
+    parser.add_argument(
+        "--source",
+        type=Path,
+        default=pipeline.DEFAULT_SOURCE,
+        help="resolution text file (default: source/A-RES-68-160-fr.txt)",
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=pipeline.DEFAULT_DATA,
+        help="curated annotations, YAML (default: source/annotations.yml)",
+    )
     parser.add_argument("--no-data", action="store_true", help="build without annotations")
     parser.add_argument("--docs-dir", type=Path, default=pipeline.ROOT / "docs")
     parser.add_argument("--site-dir", type=Path, default=pipeline.ROOT / "site")
-    parser.add_argument("--no-offline-zip", action="store_true",
-                        help="with build: skip the offline zip (faster; the pages show no size)")
-    parser.add_argument("--check", action="store_true",
-                        help="with generate: only check that docs/ is up to date")
+    parser.add_argument(
+        "--no-offline-zip",
+        action="store_true",
+        help="with build: skip the offline zip (faster; the pages show no size)",
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="with generate: only check that docs/ is up to date"
+    )
     args = parser.parse_args(argv)
 
     try:

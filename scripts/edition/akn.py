@@ -33,9 +33,23 @@ from .model import Citation, FootnoteCall, Paragraph, Resolution
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 LANGUAGE = "fra"  # ISO 639-2, as AKN4UN expressions use
 # Elements whose children are laid out one per line; all others keep their mixed content as is.
-BLOCKS = {"akomaNtoso", "statement", "meta", "identification", "FRBRWork", "FRBRExpression",
-          "FRBRManifestation", "references", "preface", "preamble", "formula", "container",
-          "mainBody", "paragraph", "content"}
+BLOCKS = {
+    "akomaNtoso",
+    "statement",
+    "meta",
+    "identification",
+    "FRBRWork",
+    "FRBRExpression",
+    "FRBRManifestation",
+    "references",
+    "preface",
+    "preamble",
+    "formula",
+    "container",
+    "mainBody",
+    "paragraph",
+    "content",
+}
 
 
 def work_iri(res: Resolution) -> str:
@@ -80,8 +94,14 @@ class _Builder:
             link = official_link(d, notes.document(d))
             self.links[d.key] = link or f"#{slug(d.key)}"
 
-    def inline(self, parent: ET.Element, text: str, citations: tuple[Citation, ...] = (),
-               calls: tuple[FootnoteCall, ...] = (), italic_end: int = 0) -> None:
+    def inline(
+        self,
+        parent: ET.Element,
+        text: str,
+        citations: tuple[Citation, ...] = (),
+        calls: tuple[FootnoteCall, ...] = (),
+        italic_end: int = 0,
+    ) -> None:
         """Mixed content: `text` with <i> on its opening words, <ref> on cited documents and
         an authorialNote at each footnote call. Spans must nest (they do in practice)."""
         # (offset, order, tie, action, item): at one offset, closes (inner first), then
@@ -110,8 +130,7 @@ class _Builder:
 
     def note(self, parent: ET.Element, number: int) -> None:
         n = self.res.footnote(number)
-        el = _sub(parent, "authorialNote", marker=str(number), placement="bottom",
-                  eId=eid(f"fn:{number}"))
+        el = _sub(parent, "authorialNote", marker=str(number), placement="bottom", eId=eid(f"fn:{number}"))
         self.inline(_sub(el, "p"), n.text, n.citations)
 
     def paragraph_text(self, parent: ET.Element, p: Paragraph) -> None:
@@ -124,8 +143,7 @@ class _Builder:
         self.meta(_sub(doc, "meta"))
 
         preface = _sub(doc, "preface")
-        adopted = _sub(preface, "p", "Résolution adoptée par l’Assemblée générale le ",
-                       class_="adoption")
+        adopted = _sub(preface, "p", "Résolution adoptée par l’Assemblée générale le ", class_="adoption")
         _sub(adopted, "docDate", french_date(res.adopted), date=res.adopted)
         basis = _sub(preface, "p", "[", class_="basis")
         if res.committee == NO_COMMITTEE:
@@ -184,14 +202,29 @@ class _Builder:
         _sub(manif, "FRBRformat", value="application/akn+xml")
 
         refs = _sub(meta, "references", source="#edition")
-        _sub(refs, "TLCOrganization", eId="un-ga", href="/akn/ontology/organizations/un/un-ga",
-             showAs="Assemblée générale des Nations Unies")
-        _sub(refs, "TLCOrganization", eId="edition",
-             href="/akn/ontology/organizations/un/edition-de-reference",
-             showAs=f"Édition de référence {res.symbol}")
+        _sub(
+            refs,
+            "TLCOrganization",
+            eId="un-ga",
+            href="/akn/ontology/organizations/un/un-ga",
+            showAs="Assemblée générale des Nations Unies",
+        )
+        _sub(
+            refs,
+            "TLCOrganization",
+            eId="edition",
+            href="/akn/ontology/organizations/un/edition-de-reference",
+            showAs=f"Édition de référence {res.symbol}",
+        )
         for d in res.documents:
-            _sub(refs, "TLCReference", eId=slug(d.key), href=self.links[d.key],
-                 showAs=self.notes.document(d).titre, name="citedDocument")
+            _sub(
+                refs,
+                "TLCReference",
+                eId=slug(d.key),
+                href=self.links[d.key],
+                showAs=self.notes.document(d).titre,
+                name="citedDocument",
+            )
 
 
 def _indent(el: ET.Element, level: int = 0) -> None:

@@ -66,19 +66,26 @@ def load(path: str | Path | None) -> Annotations:
         text = path.read_text(encoding="utf-8")
         data = yaml.safe_load(text) or {}
     except OSError as err:
-        raise ParseError(f"impossible de lire les annotations ({err.strerror})",
-                         path=str(path)) from None
+        raise ParseError(f"impossible de lire les annotations ({err.strerror})", path=str(path)) from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        raise ParseError(f"YAML invalide : {getattr(err, 'problem', err)}", path=str(path),
-                         line=mark.line + 1 if mark else None,
-                         expected="un fichier YAML valide") from None
+        raise ParseError(
+            f"YAML invalide : {getattr(err, 'problem', err)}",
+            path=str(path),
+            line=mark.line + 1 if mark else None,
+            expected="un fichier YAML valide",
+        ) from None
     lines = text.splitlines()
 
     def fail(key: str, message: str, expected: str) -> ParseError:
         number = next((i + 1 for i, ln in enumerate(lines) if ln.strip().startswith(f"{key}:")), None)
-        return ParseError(message, path=str(path), line=number,
-                          text=lines[number - 1] if number else None, expected=expected)
+        return ParseError(
+            message,
+            path=str(path),
+            line=number,
+            text=lines[number - 1] if number else None,
+            expected=expected,
+        )
 
     documents = {}
     for key, entry in (data.get("documents") or {}).items():
@@ -86,16 +93,20 @@ def load(path: str | Path | None) -> Annotations:
             raise fail(key, f"entrée de document « {key} » sans titre", "un champ « titre: »")
         unknown = set(entry) - DOCUMENT_FIELDS
         if unknown:
-            raise fail(key, f"champ inconnu {sorted(unknown)} pour « {key} »",
-                       f"seulement {sorted(DOCUMENT_FIELDS)}")
+            raise fail(
+                key, f"champ inconnu {sorted(unknown)} pour « {key} »", f"seulement {sorted(DOCUMENT_FIELDS)}"
+            )
         documents[key] = DocumentNote(**{k: str(v) for k, v in entry.items()})
     themes = {str(k): str(v) for k, v in (data.get("themes") or {}).items()}
     paragraphs = {}
     for anchor, slugs in (data.get("paragraphs") or {}).items():
         for s in slugs:
             if s not in themes:
-                raise fail(anchor, f"thème inconnu « {s} » pour {anchor}",
-                           f"un des thèmes déclarés : {', '.join(themes)}")
+                raise fail(
+                    anchor,
+                    f"thème inconnu « {s} » pour {anchor}",
+                    f"un des thèmes déclarés : {', '.join(themes)}",
+                )
         paragraphs[anchor] = tuple(slugs)
     return Annotations(documents, themes, paragraphs)
 
@@ -106,8 +117,10 @@ def check_against(resolution: Resolution, notes: Annotations) -> list[str]:
     warnings = []
     for doc in resolution.documents:
         if doc.key not in notes.documents:
-            warnings.append(f"document cité inconnu des annotations : {doc.key} "
-                            f"(cité par {', '.join(doc.cited_by)}) ; entrée minimale générée")
+            warnings.append(
+                f"document cité inconnu des annotations : {doc.key} "
+                f"(cité par {', '.join(doc.cited_by)}) ; entrée minimale générée"
+            )
     anchors = {p.anchor for p in resolution.paragraphs}
     for anchor in notes.paragraphs:
         if anchor not in anchors:

@@ -6,8 +6,15 @@ from __future__ import annotations
 class ParseError(ValueError):
     """Bad input: names the file and 1-based line, shows the line, says what was expected."""
 
-    def __init__(self, message: str, *, line: int | None = None, text: str | None = None,
-                 expected: str | None = None, path: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        line: int | None = None,
+        text: str | None = None,
+        expected: str | None = None,
+        path: str | None = None,
+    ) -> None:
         self.message = message
         self.line = line
         self.text = text

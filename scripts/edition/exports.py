@@ -32,16 +32,18 @@ def read_json(docs_dir: str | Path) -> dict | None:
 
 def header_lines(res: Resolution) -> list[str]:
     """The three header lines as the official document prints them."""
-    return [f"Résolution adoptée par l’Assemblée générale le {french_date(res.adopted)}",
-            f"[{report_basis(res.committee)} ({res.report})]",
-            f"{res.short}. {res.title}"]
+    return [
+        f"Résolution adoptée par l’Assemblée générale le {french_date(res.adopted)}",
+        f"[{report_basis(res.committee)} ({res.report})]",
+        f"{res.short}. {res.title}",
+    ]
 
 
 def marked_text(p: Paragraph, marker=lambda n: str(n).translate(SUPERSCRIPT)) -> str:
     """A paragraph's clean text with its footnote calls put back (superscript digits)."""
     out, pos = [], 0
     for call in sorted(p.calls, key=lambda c: c.offset):
-        out += [p.text[pos:call.offset], marker(call.number)]
+        out += [p.text[pos : call.offset], marker(call.number)]
         pos = call.offset
     out.append(p.text[pos:])
     return "".join(out)
@@ -62,8 +64,7 @@ def plain_text(res: Resolution) -> str:
 
 def _object(required: dict, optional: dict | None = None) -> dict:
     props = {**required, **(optional or {})}
-    return {"type": "object", "required": list(required), "properties": props,
-            "additionalProperties": False}
+    return {"type": "object", "required": list(required), "properties": props, "additionalProperties": False}
 
 
 STR = {"type": "string"}
@@ -75,56 +76,78 @@ ANCHOR = {"type": "string", "pattern": r"^(pp|op)-[1-9][0-9]*$"}
 
 def json_schema(generated: str) -> str:
     """The JSON Schema of resolution.json (what render.Renderer.json writes)."""
-    paragraph = _object({
-        "kind": {"enum": ["preamble", "operative"]},
-        "number": POSITIVE,
-        "id": ANCHOR,
-        "label": {"type": "string", "pattern": r"^(Préambule, alinéa|Paragraphe) [0-9]+$"},
-        "opening": {**STR, "minLength": 1},
-        "text": {**STR, "minLength": 1},
-        "url": {"type": "string", "pattern": r"^(preambule|dispositif/[0-9]+)\.html#(pp|op)-[0-9]+$"},
-        "full_text_url": {"type": "string", "pattern": r"^texte-integral\.html#(pp|op)-[0-9]+$"},
-        "footnotes": {"type": "array", "items": _object({"number": POSITIVE, "offset": OFFSET})},
-        "citations": {"type": "array", "items": _object(
-            {"document": STR, "start": OFFSET, "end": OFFSET})},
-        "themes": {"type": "array", "items": STR},
-        "citation": STR,
-        "source_line": POSITIVE,
-    })
-    footnote = _object({
-        "number": POSITIVE, "text": {**STR, "minLength": 1}, "paragraph": ANCHOR,
-        "documents": {"type": "array", "items": STR}, "source_line": POSITIVE,
-    })
-    document = _object({
-        "key": STR, "symbol": NULLABLE_STR,
-        "id": {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"},
-        "title": STR, "body": NULLABLE_STR, "date": NULLABLE_STR,
-        "link": {"type": ["string", "null"], "pattern": "^https://"},
-        "cited_by": {"type": "array", "items": {"type": "string",
-                                                "pattern": r"^(header|(pp|op)-[0-9]+)$"}},
-        "footnotes": {"type": "array", "items": POSITIVE},
-        "url": {"type": "string", "pattern": r"^documents\.html#"},
-    })
+    paragraph = _object(
+        {
+            "kind": {"enum": ["preamble", "operative"]},
+            "number": POSITIVE,
+            "id": ANCHOR,
+            "label": {"type": "string", "pattern": r"^(Préambule, alinéa|Paragraphe) [0-9]+$"},
+            "opening": {**STR, "minLength": 1},
+            "text": {**STR, "minLength": 1},
+            "url": {"type": "string", "pattern": r"^(preambule|dispositif/[0-9]+)\.html#(pp|op)-[0-9]+$"},
+            "full_text_url": {"type": "string", "pattern": r"^texte-integral\.html#(pp|op)-[0-9]+$"},
+            "footnotes": {"type": "array", "items": _object({"number": POSITIVE, "offset": OFFSET})},
+            "citations": {
+                "type": "array",
+                "items": _object({"document": STR, "start": OFFSET, "end": OFFSET}),
+            },
+            "themes": {"type": "array", "items": STR},
+            "citation": STR,
+            "source_line": POSITIVE,
+        }
+    )
+    footnote = _object(
+        {
+            "number": POSITIVE,
+            "text": {**STR, "minLength": 1},
+            "paragraph": ANCHOR,
+            "documents": {"type": "array", "items": STR},
+            "source_line": POSITIVE,
+        }
+    )
+    document = _object(
+        {
+            "key": STR,
+            "symbol": NULLABLE_STR,
+            "id": {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"},
+            "title": STR,
+            "body": NULLABLE_STR,
+            "date": NULLABLE_STR,
+            "link": {"type": ["string", "null"], "pattern": "^https://"},
+            "cited_by": {
+                "type": "array",
+                "items": {"type": "string", "pattern": r"^(header|(pp|op)-[0-9]+)$"},
+            },
+            "footnotes": {"type": "array", "items": POSITIVE},
+            "url": {"type": "string", "pattern": r"^documents\.html#"},
+        }
+    )
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_FILE,
         "$comment": generated,
         "title": "Résolution de l’Assemblée générale des Nations Unies (édition numérique)",
         "description": "The structured text of a General Assembly resolution as published by "
-                       "this edition in resolution.json: metadata, paragraphs with their "
-                       "anchors, footnotes, cited documents and themes. Offsets and spans "
-                       "count Unicode code points in `text`.",
-        **_object({
-            "symbol": {"type": "string", "pattern": r"^A/RES/[0-9]+/[0-9]+"},
-            "session": POSITIVE, "number": POSITIVE,
-            "adopted": {"type": "string", "format": "date",
-                        "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
-            "language": {"const": "fr"},
-            "title": STR, "committee": STR, "report": STR, "formula": STR,
-            "paragraphs": {"type": "array", "minItems": 1, "items": paragraph},
-            "footnotes": {"type": "array", "items": footnote},
-            "documents": {"type": "array", "items": document},
-            "themes": {"type": "object", "additionalProperties": STR},
-        }, {"$comment": STR}),
+        "this edition in resolution.json: metadata, paragraphs with their "
+        "anchors, footnotes, cited documents and themes. Offsets and spans "
+        "count Unicode code points in `text`.",
+        **_object(
+            {
+                "symbol": {"type": "string", "pattern": r"^A/RES/[0-9]+/[0-9]+"},
+                "session": POSITIVE,
+                "number": POSITIVE,
+                "adopted": {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+                "language": {"const": "fr"},
+                "title": STR,
+                "committee": STR,
+                "report": STR,
+                "formula": STR,
+                "paragraphs": {"type": "array", "minItems": 1, "items": paragraph},
+                "footnotes": {"type": "array", "items": footnote},
+                "documents": {"type": "array", "items": document},
+                "themes": {"type": "object", "additionalProperties": STR},
+            },
+            {"$comment": STR},
+        ),
     }
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

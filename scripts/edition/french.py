@@ -4,20 +4,32 @@ exports, the JSON-LD and the parser agree."""
 
 from __future__ import annotations
 
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre")
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 # The header of a resolution adopted without a report of a Main Committee says so instead
 # of naming the committee: "[sans renvoi à une grande commission (A/68/L.42)]".
 NO_COMMITTEE = "sans renvoi à une grande commission"
 
 
 def month_number(name: str) -> int | None:
-    """"décembre" -> 12; None for anything else."""
+    """ "décembre" -> 12; None for anything else."""
     return MONTHS.index(name) + 1 if name in MONTHS else None
 
 
 def french_date(iso: str) -> str:
-    """"2013-12-18" -> "18 décembre 2013"; the first of the month is "1er"."""
+    """ "2013-12-18" -> "18 décembre 2013"; the first of the month is "1er"."""
     year, month, day = (int(x) for x in iso.split("-"))
     return f"{ordinal(day) if day == 1 else day} {MONTHS[month - 1]} {year}"
 

@@ -30,7 +30,7 @@ def _expand(items: list, docs: Path, omitted: list[str]) -> list:
     out = []
     for item in items:
         if isinstance(item, dict):
-            (title, value), = item.items()
+            ((title, value),) = item.items()
             if value == PLACEHOLDER:
                 value = _operative(docs, omitted)
             elif isinstance(value, list):

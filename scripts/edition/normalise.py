@@ -69,7 +69,9 @@ def decode(data: bytes) -> str:
         shown = data.splitlines()[line - 1].decode("utf-8", errors="replace")
         raise ParseError(
             f"le fichier n’est pas en UTF-8 (octet 0x{data[err.start]:02x} invalide)",
-            line=line, text=shown, expected="un texte encodé en UTF-8",
+            line=line,
+            text=shown,
+            expected="un texte encodé en UTF-8",
         ) from None
     text = text.removeprefix("\ufeff")
     control = CONTROL.search(text)
@@ -78,7 +80,8 @@ def decode(data: bytes) -> str:
         shown = text.split("\n")[line - 1]
         raise ParseError(
             f"caractère de contrôle U+{ord(control[0]):04X} inattendu (fichier binaire ou abîmé ?)",
-            line=line, text=CONTROL.sub("\N{REPLACEMENT CHARACTER}", shown),
+            line=line,
+            text=CONTROL.sub("\N{REPLACEMENT CHARACTER}", shown),
             expected="du texte, sans caractère de contrôle",
         )
     return text  # an empty text is refused by `normalise`
@@ -93,8 +96,12 @@ def _continues(previous: str, following: str) -> bool:
 
 def normalise(text: str) -> Normalised:
     if not text.strip():
-        raise ParseError("le fichier est vide", line=1, text="",
-                         expected="le texte d’une résolution de l’Assemblée générale")
+        raise ParseError(
+            "le fichier est vide",
+            line=1,
+            text="",
+            expected="le texte d’une résolution de l’Assemblée générale",
+        )
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[tuple[Line, ...]] = []
     notes: list[RawNote] = []
@@ -151,7 +158,8 @@ def _footnote_block(raw: list[str], start: int, notes: list[RawNote]) -> int:
             # a finished note (or none) followed by text that is not the next note
             raise ParseError(
                 "texte de note inattendu après le filet de bas de page",
-                line=i + 1, text=line,
+                line=i + 1,
+                text=line,
                 expected=f"la note {expected}, sous la forme « {expected} texte de la note »",
             )
         else:  # a note wrapped onto another line, or continued under the next page's rule
@@ -160,6 +168,10 @@ def _footnote_block(raw: list[str], start: int, notes: list[RawNote]) -> int:
         first_in_block = False
         i += 1
     if first_in_block:
-        raise ParseError("filet de bas de page sans aucune note", line=start + 1,
-                         text=raw[start], expected=f"la note {expected} sous le filet")
+        raise ParseError(
+            "filet de bas de page sans aucune note",
+            line=start + 1,
+            text=raw[start],
+            expected=f"la note {expected} sous le filet",
+        )
     return i

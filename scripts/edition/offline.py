@@ -45,8 +45,9 @@ def make_zip(site: Path, name: str) -> bytes:
     """The zip of every file under `site` (but the zip itself and LEFT_OUT), reproducibly."""
     folder = name.removesuffix(".zip")
     buffer = io.BytesIO()
-    files = sorted(p for p in site.rglob("*") if p.is_file()
-                   and p.relative_to(site).as_posix() not in LEFT_OUT | {name})
+    files = sorted(
+        p for p in site.rglob("*") if p.is_file() and p.relative_to(site).as_posix() not in LEFT_OUT | {name}
+    )
     with zipfile.ZipFile(buffer, "w") as archive:
         for path in files:
             info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site).as_posix()}", EPOCH)

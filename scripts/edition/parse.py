@@ -21,13 +21,13 @@ from .normalise import Line, RawNote, decode, normalise
 FORMULA = "L’Assemblée générale,"
 
 # "Résolution adoptée par l’Assemblée générale le 18 décembre 2013"
-ADOPTED = re.compile(
-    r"^Résolution adoptée par l’Assemblée générale le (\d{1,2})(?:er)? (\w+) (\d{4})$")
+ADOPTED = re.compile(r"^Résolution adoptée par l’Assemblée générale le (\d{1,2})(?:er)? (\w+) (\d{4})$")
 # "[sur la base du rapport de la Troisième Commission (A/68/456/Add.2)]"
 # "[sans renvoi à une grande commission (A/68/L.42)]"
 REPORT = re.compile(
     r"^\[(?:sur la base du rapport de la (?P<committee>[\w\s-]+?Commission)"
-    r"|sans renvoi à une grande commission) \((?P<symbol>[^)]+)\)\]$")
+    r"|sans renvoi à une grande commission) \((?P<symbol>[^)]+)\)\]$"
+)
 # "68/160. Renforcement de la coopération internationale …"
 TITLE = re.compile(r"^(\d+)/(\d+)\.\s+(\S.*)$")
 # "7. Réaffirme que …"
@@ -46,9 +46,20 @@ CLOSING = ")»”]"
 
 # Words that stay in the italic opening after its first word.
 OPENING_MODIFIERS = (
-    "également", "aussi", "en outre", "de nouveau", "instamment", "vivement",
-    "fermement", "note", "acte", "compte", "avec satisfaction", "avec préoccupation",
-    "avec inquiétude", "avec intérêt",
+    "également",
+    "aussi",
+    "en outre",
+    "de nouveau",
+    "instamment",
+    "vivement",
+    "fermement",
+    "note",
+    "acte",
+    "compte",
+    "avec satisfaction",
+    "avec préoccupation",
+    "avec inquiétude",
+    "avec intérêt",
 )
 
 # A pronoun that opens a paragraph with its verb: "Se félicite", "Se déclarant".
@@ -78,8 +89,7 @@ def parse_file(path: str | Path) -> Resolution:
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise ParseError(f"impossible de lire le fichier ({err.strerror})",
-                         path=str(path)) from None
+        raise ParseError(f"impossible de lire le fichier ({err.strerror})", path=str(path)) from None
     try:
         return parse(decode(data))
     except ParseError as err:
@@ -91,8 +101,12 @@ def parse(text: str) -> Resolution:
     blocks = list(norm.blocks)
     if len(blocks) < 4:
         last = blocks[-1][-1] if blocks else Line(1, "")
-        raise ParseError("texte trop court pour une résolution", line=last.number,
-                         text=last.text, expected="en-tête, titre, formule et paragraphes")
+        raise ParseError(
+            "texte trop court pour une résolution",
+            line=last.number,
+            text=last.text,
+            expected="en-tête, titre, formule et paragraphes",
+        )
 
     adopted = _adopted(blocks[0])
     committee, report = _report(blocks[1])
@@ -101,8 +115,12 @@ def parse(text: str) -> Resolution:
     formula_at = next((i for i, b in enumerate(blocks) if _join(b) == FORMULA), None)
     if formula_at is None:
         first = blocks[3][0]
-        raise ParseError("formule d’ouverture introuvable", line=first.number, text=first.text,
-                         expected=f"une ligne « {FORMULA} » avant le premier alinéa")
+        raise ParseError(
+            "formule d’ouverture introuvable",
+            line=first.number,
+            text=first.text,
+            expected=f"une ligne « {FORMULA} » avant le premier alinéa",
+        )
 
     preamble, operative = _paragraphs(blocks[formula_at + 1 :], blocks[formula_at][-1])
     paragraphs, footnotes = _footnote_calls(preamble + operative, norm.notes, blocks)
@@ -122,41 +140,57 @@ def parse(text: str) -> Resolution:
         operative=tuple(operative),
         footnotes=tuple(footnotes),
         documents=_documents(report, paragraphs, footnotes),
-        source_lines={"adopted": blocks[0][0].number, "report": blocks[1][0].number,
-                      "title": blocks[2][0].number, "formula": blocks[formula_at][0].number},
+        source_lines={
+            "adopted": blocks[0][0].number,
+            "report": blocks[1][0].number,
+            "title": blocks[2][0].number,
+            "formula": blocks[formula_at][0].number,
+        },
     )
 
 
 # -- header -------------------------------------------------------------------------
 
+
 def _adopted(block: tuple[Line, ...]) -> str:
     match = ADOPTED.match(_join(block))
     month = month_number(match[2]) if match else None
     if not match or not month:
-        raise ParseError("en-tête de résolution non reconnu", line=block[0].number,
-                         text=block[0].text,
-                         expected="« Résolution adoptée par l’Assemblée générale le 18 décembre 2013 »")
+        raise ParseError(
+            "en-tête de résolution non reconnu",
+            line=block[0].number,
+            text=block[0].text,
+            expected="« Résolution adoptée par l’Assemblée générale le 18 décembre 2013 »",
+        )
     return f"{match[3]}-{month:02d}-{int(match[1]):02d}"
 
 
 def _report(block: tuple[Line, ...]) -> tuple[str, str]:
     match = REPORT.match(_join(block))
     if not match:
-        raise ParseError("mention du rapport de commission non reconnue", line=block[0].number,
-                         text=block[0].text,
-                         expected="« [sur la base du rapport de la Troisième Commission (A/68/456/Add.2)] »")
+        raise ParseError(
+            "mention du rapport de commission non reconnue",
+            line=block[0].number,
+            text=block[0].text,
+            expected="« [sur la base du rapport de la Troisième Commission (A/68/456/Add.2)] »",
+        )
     return (match["committee"] or NO_COMMITTEE), match["symbol"]
 
 
 def _title(block: tuple[Line, ...]) -> tuple[int, int, str]:
     match = TITLE.match(_join(block))
     if not match:
-        raise ParseError("numéro et titre de la résolution non reconnus", line=block[0].number,
-                         text=block[0].text, expected="« 68/160. Titre de la résolution »")
+        raise ParseError(
+            "numéro et titre de la résolution non reconnus",
+            line=block[0].number,
+            text=block[0].text,
+            expected="« 68/160. Titre de la résolution »",
+        )
     return int(match[1]), int(match[2]), match[3]
 
 
 # -- paragraphs ---------------------------------------------------------------------
+
 
 def _join(block: tuple[Line, ...]) -> str:
     """A block's lines as one line: compounds cut at a hyphen rejoined, French spacing."""
@@ -200,38 +234,59 @@ def _paragraphs(blocks: list[tuple[Line, ...]], formula: Line) -> tuple[list[Par
         if match:
             found = int(match[1])
             if found != expected:
-                what = (f"paragraphe {found} répété ou hors d’ordre" if found < expected
-                        else f"paragraphe {expected} manquant ou hors d’ordre (trouvé {found})")
-                raise ParseError(f"numérotation du dispositif : {what}", line=block[0].number,
-                                 text=block[0].text, expected=f"le paragraphe {expected}.")
+                what = (
+                    f"paragraphe {found} répété ou hors d’ordre"
+                    if found < expected
+                    else f"paragraphe {expected} manquant ou hors d’ordre (trouvé {found})"
+                )
+                raise ParseError(
+                    f"numérotation du dispositif : {what}",
+                    line=block[0].number,
+                    text=block[0].text,
+                    expected=f"le paragraphe {expected}.",
+                )
             body = match[2]
             operative.append(Paragraph("op", found, _opening(body), body, block[0].number))
         elif operative:
-            raise ParseError("texte sans numéro après le début du dispositif",
-                             line=block[0].number, text=block[0].text,
-                             expected=f"le paragraphe {expected}. du dispositif")
+            raise ParseError(
+                "texte sans numéro après le début du dispositif",
+                line=block[0].number,
+                text=block[0].text,
+                expected=f"le paragraphe {expected}. du dispositif",
+            )
         else:
             same = next((p for p in preamble if p.text == text), None)
             if same:
-                raise ParseError(f"alinéa {len(preamble) + 1} du préambule identique à l’alinéa "
-                                 f"{same.number} (ligne {same.line}) : bloc répété ?",
-                                 line=block[0].number, text=block[0].text,
-                                 expected="des alinéas distincts")
-            preamble.append(Paragraph("pp", len(preamble) + 1, _opening(text), text,
-                                      block[0].number))
+                raise ParseError(
+                    f"alinéa {len(preamble) + 1} du préambule identique à l’alinéa "
+                    f"{same.number} (ligne {same.line}) : bloc répété ?",
+                    line=block[0].number,
+                    text=block[0].text,
+                    expected="des alinéas distincts",
+                )
+            preamble.append(Paragraph("pp", len(preamble) + 1, _opening(text), text, block[0].number))
     if not operative:
         last = blocks[-1][-1] if blocks else formula
-        raise ParseError("aucun paragraphe du dispositif", line=last.number, text=last.text,
-                         expected="des paragraphes numérotés « 1. », « 2. »…")
+        raise ParseError(
+            "aucun paragraphe du dispositif",
+            line=last.number,
+            text=last.text,
+            expected="des paragraphes numérotés « 1. », « 2. »…",
+        )
     if not FINAL_STOP.search(operative[-1].text):
         last = blocks[-1][-1]
-        raise ParseError(f"le paragraphe {operative[-1].number} du dispositif, le dernier, ne se "
-                         "termine pas par un point : texte tronqué ?", line=last.number,
-                         text=last.text, expected="un dernier paragraphe terminé par « . »")
+        raise ParseError(
+            f"le paragraphe {operative[-1].number} du dispositif, le dernier, ne se "
+            "termine pas par un point : texte tronqué ?",
+            line=last.number,
+            text=last.text,
+            expected="un dernier paragraphe terminé par « . »",
+        )
     return preamble, operative
 
 
 # -- footnotes ----------------------------------------------------------------------
+
 
 def _marker_at(token: str, number: int) -> bool:
     """Whether `token` (punctuation stripped) ends in note marker `number`, glued to it."""
@@ -278,10 +333,13 @@ def _footnote_calls(paragraphs: list[Paragraph], notes: tuple[RawNote, ...], blo
     for note in notes:
         found = _find_marker(paragraphs, note.number, position)
         if found is None:
-            raise ParseError(f"la note {note.number} n’est appelée nulle part dans le texte",
-                             line=note.line, text=f"{note.number} {note.text}",
-                             expected=f"un appel de note « {note.number} » collé à un mot du texte, "
-                                      "après l’appel de la note précédente")
+            raise ParseError(
+                f"la note {note.number} n’est appelée nulle part dans le texte",
+                line=note.line,
+                text=f"{note.number} {note.text}",
+                expected=f"un appel de note « {note.number} » collé à un mot du texte, "
+                "après l’appel de la note précédente",
+            )
         index, offset = found
         p = paragraphs[index]
         mark = len(str(note.number))
@@ -289,8 +347,7 @@ def _footnote_calls(paragraphs: list[Paragraph], notes: tuple[RawNote, ...], blo
         # the opening is read again without the marker: "Décide1 de" opens with "Décide"
         paragraphs[index] = replace(p, opening=_opening(text), text=text)
         calls.setdefault(index, []).append(FootnoteCall(note.number, offset))
-        footnotes.append(Footnote(note.number, note.text, note.line, p.anchor,
-                                  _note_citations(note.text)))
+        footnotes.append(Footnote(note.number, note.text, note.line, p.anchor, _note_citations(note.text)))
         position = (index, offset)
     orphan = _find_marker(paragraphs, len(notes) + 1, position)
     if orphan is not None:
@@ -298,9 +355,12 @@ def _footnote_calls(paragraphs: list[Paragraph], notes: tuple[RawNote, ...], blo
         p = paragraphs[index]
         line = _line_of(p, offset, blocks)
         shown = next(ln.text for b in blocks for ln in b if ln.number == line)
-        raise ParseError(f"appel de note {len(notes) + 1} sans texte de note",
-                         line=line, text=shown,
-                         expected=f"une note « {len(notes) + 1} … » en bas de page")
+        raise ParseError(
+            f"appel de note {len(notes) + 1} sans texte de note",
+            line=line,
+            text=shown,
+            expected=f"une note « {len(notes) + 1} … » en bas de page",
+        )
     for index, found in calls.items():
         paragraphs[index] = replace(paragraphs[index], calls=tuple(found))
     return paragraphs, footnotes
@@ -313,6 +373,7 @@ def _note_citations(text: str) -> tuple[Citation, ...]:
 
 
 # -- citations in the text ----------------------------------------------------------
+
 
 def _with_citations(p: Paragraph) -> Paragraph:
     found: list[Citation] = []

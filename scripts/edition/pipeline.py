@@ -105,8 +105,9 @@ def source_date_epoch() -> str:
     if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
         return os.environ["SOURCE_DATE_EPOCH"]
     try:
-        run = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
-                             text=True, timeout=30)
+        run = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, timeout=30
+        )
         if run.returncode == 0 and run.stdout.strip().isdigit():
             return run.stdout.strip()
     except OSError:
@@ -161,8 +162,9 @@ def _build(docs: Path, folder: Path, config: Path, extra: dict | None = None) ->
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    cfg = load_config(config_file=str(config), docs_dir=str(Path(docs).resolve()),
-                      site_dir=str(folder), strict=True)
+    cfg = load_config(
+        config_file=str(config), docs_dir=str(Path(docs).resolve()), site_dir=str(folder), strict=True
+    )
     cfg["extra"].update(extra or {})
     with reproducible_env():
         cfg.plugins.on_startup(command="build", dirty=False)
@@ -179,8 +181,7 @@ def mkdocs_build(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml") -> 
         _build(docs, tmp, config)
 
 
-def build_site(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml",
-               max_rounds: int = 4) -> int:
+def build_site(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml", max_rounds: int = 4) -> int:
     """The full site: one strict build plus the offline zip at its root, whose size the home
     and À propos pages show. The pages are built once with a placeholder for the size;
     then the size is written in and the zip made again until the size shown is the size of

@@ -41,8 +41,7 @@ def citation(res: Resolution, p: Paragraph | None = None) -> str:
     """A ready citation, such as
     « Assemblée générale, résolution 68/160, par. 5, A/RES/68/160 (18 décembre 2013) »."""
     where = f", {pinpoint(p.kind, p.number)}" if p is not None else ""
-    return (f"Assemblée générale, résolution {res.short}{where}, {res.symbol} "
-            f"({french_date(res.adopted)})")
+    return f"Assemblée générale, résolution {res.short}{where}, {res.symbol} ({french_date(res.adopted)})"
 
 
 def home_of(p: Paragraph) -> str:
@@ -90,8 +89,10 @@ class Renderer:
     # -- pieces -----------------------------------------------------------------------
 
     def header(self, title: str, description: str) -> str:
-        return (f"---\n# {GENERATED.format(source=self.source_name)}\n"
-                f"title: \"{attr(title)}\"\ndescription: \"{attr(description)}\"\n---\n\n")
+        return (
+            f"---\n# {GENERATED.format(source=self.source_name)}\n"
+            f'title: "{attr(title)}"\ndescription: "{attr(description)}"\n---\n\n'
+        )
 
     def inline(self, page: str, p: Paragraph) -> str:
         """A paragraph's wording as Markdown: italic opening, links on cited documents,
@@ -115,7 +116,7 @@ class Renderer:
                 out.append("[")
             elif kind == 1:
                 title = attr(self.notes.document(self.doc(item.key)).titre)
-                out.append(f"]({self.doc_link(page, item.key)} \"{title}\"){self.print_href(item.key)}")
+                out.append(f']({self.doc_link(page, item.key)} "{title}"){self.print_href(item.key)}')
             else:
                 out.append(f"[^{item.number}]")
         if italic_open:
@@ -138,29 +139,31 @@ class Renderer:
         """One paragraph: its anchor, a visible permalink, its wording, its themes."""
         permalink = self.rel(page, f"{page}#{p.anchor}")
         if p.kind == "pp":
-            number = (f"[Alinéa {p.number}]({permalink} \"Lien permanent vers cet alinéa\")"
-                      "{ .ed .res-para__link }")
+            number = (
+                f'[Alinéa {p.number}]({permalink} "Lien permanent vers cet alinéa"){{ .ed .res-para__link }}'
+            )
             body = f"{number}\n{self.inline(page, p)}"
         else:
-            number = (f"[{p.number}.]({permalink} \"Lien permanent vers ce paragraphe\")"
-                      "{ .res-para__link }")
+            number = f'[{p.number}.]({permalink} "Lien permanent vers ce paragraphe"){{ .res-para__link }}'
             body = f"{number} {self.inline(page, p)}"
-        data = (f'data-label="{attr(label(p))}" data-cite="{attr(citation(self.res, p))}" '
-                f'data-anchor="{p.anchor}"')
+        data = (
+            f'data-label="{attr(label(p))}" data-cite="{attr(citation(self.res, p))}" '
+            f'data-anchor="{p.anchor}"'
+        )
         themes = self.themes_line(page, p)
-        return (f'<div class="res res-para res-para--{p.kind}" id="{p.anchor}" {data} markdown>\n'
-                f"{body}\n{{ .res-para__text }}\n{themes}{self.exports_line(page, p)}</div>\n")
+        return (
+            f'<div class="res res-para res-para--{p.kind}" id="{p.anchor}" {data} markdown>\n'
+            f"{body}\n{{ .res-para__text }}\n{themes}{self.exports_line(page, p)}</div>\n"
+        )
 
     def exports_line(self, page: str, p: Paragraph) -> str:
         """Links to the open exports; the title names the paragraph's element in each."""
         links = [
             (exports.JSON_FILE, "JSON", f"Le texte structuré (paragraphe « {p.anchor} »)"),
-            (exports.AKN_FILE, "Akoma Ntoso",
-             f"XML Akoma Ntoso (élément eId « {akn.eid(p.anchor)} »)"),
+            (exports.AKN_FILE, "Akoma Ntoso", f"XML Akoma Ntoso (élément eId « {akn.eid(p.anchor)} »)"),
             (exports.TEXT_FILE, "texte", "Texte brut de la résolution"),
         ]
-        md = " · ".join(f"[{text}]({self.rel(page, name)} \"{attr(title)}\")"
-                        for name, text, title in links)
+        md = " · ".join(f'[{text}]({self.rel(page, name)} "{attr(title)}")' for name, text, title in links)
         return f"\nDonnées : {md}\n{{ .ed .res-exports }}\n"
 
     def themes_line(self, page: str, p: Paragraph) -> str:
@@ -168,8 +171,9 @@ class Renderer:
         if not slugs:
             return ""
         links = " ".join(
-            f"[{esc(self.notes.themes[s])}]({self.rel(page, THEMES_PAGE + '#' + s)})"
-            "{ .res-theme }" for s in slugs)
+            f"[{esc(self.notes.themes[s])}]({self.rel(page, THEMES_PAGE + '#' + s)}){{ .res-theme }}"
+            for s in slugs
+        )
         return f"\nThèmes : {links}\n{{ .ed .res-themes }}\n"
 
     def footnote_defs(self, page: str, paragraphs: list[Paragraph]) -> str:
@@ -179,9 +183,11 @@ class Renderer:
             note = self.res.footnote(n)
             text, pos = [], 0
             for c in note.citations:
-                text.append(esc(note.text[pos:c.start]))
-                text.append(f"[{esc(note.text[c.start:c.end])}]({self.doc_link(page, c.key)})"
-                            f"{self.print_href(c.key)}")
+                text.append(esc(note.text[pos : c.start]))
+                text.append(
+                    f"[{esc(note.text[c.start : c.end])}]({self.doc_link(page, c.key)})"
+                    f"{self.print_href(c.key)}"
+                )
                 pos = c.end
             text.append(esc(note.text[pos:]))
             lines.append(f"[^{n}]: {''.join(text)}")
@@ -193,15 +199,16 @@ class Renderer:
     def heading_block(self) -> str:
         r = self.res
         report = self.doc_link(FULL_TEXT_PAGE, r.report) if r.report in self.doc_anchors else None
-        report_md = (f"[{esc(r.report)}]({report}){self.print_href(r.report)}" if report
-                     else esc(r.report))
+        report_md = f"[{esc(r.report)}]({report}){self.print_href(r.report)}" if report else esc(r.report)
         basis = esc(report_basis(r.committee))
-        return (f'<div class="res res-header" markdown>\n'
-                f"Résolution adoptée par l’Assemblée générale le {french_date(r.adopted)}\n"
-                f"{{ .res-header__adopted }}\n\n"
-                f"\\[{basis} ({report_md})\\]\n{{ .res-header__report }}\n\n"
-                f"**{r.short}. {esc(r.title)}**\n{{ .res-header__title }}\n"
-                f"</div>\n")
+        return (
+            f'<div class="res res-header" markdown>\n'
+            f"Résolution adoptée par l’Assemblée générale le {french_date(r.adopted)}\n"
+            f"{{ .res-header__adopted }}\n\n"
+            f"\\[{basis} ({report_md})\\]\n{{ .res-header__report }}\n\n"
+            f"**{r.short}. {esc(r.title)}**\n{{ .res-header__title }}\n"
+            f"</div>\n"
+        )
 
     # -- pages ------------------------------------------------------------------------
 
@@ -222,16 +229,24 @@ class Renderer:
     def exports(self) -> dict[str, str]:
         """The open exports beside resolution.json (see exports.py and akn.py)."""
         generated = GENERATED.format(source=self.source_name)
-        return {exports.TEXT_FILE: exports.plain_text(self.res),
-                exports.SCHEMA_FILE: exports.json_schema(generated),
-                exports.AKN_FILE: akn.akoma_ntoso(self.res, self.notes, generated)}
+        return {
+            exports.TEXT_FILE: exports.plain_text(self.res),
+            exports.SCHEMA_FILE: exports.json_schema(generated),
+            exports.AKN_FILE: akn.akoma_ntoso(self.res, self.notes, generated),
+        }
 
     def preamble(self) -> str:
         page, r = PREAMBLE_PAGE, self.res
-        out = [self.header(f"Préambule — résolution {r.short}",
-                           f"Préambule de la résolution {r.symbol} de l’Assemblée générale : "
-                           f"la formule d’ouverture et les {len(r.preamble)} alinéas."),
-               "# Préambule { .ed }\n\n", self.formula(), "\n"]
+        out = [
+            self.header(
+                f"Préambule — résolution {r.short}",
+                f"Préambule de la résolution {r.symbol} de l’Assemblée générale : "
+                f"la formule d’ouverture et les {len(r.preamble)} alinéas.",
+            ),
+            "# Préambule { .ed }\n\n",
+            self.formula(),
+            "\n",
+        ]
         out += [self.paragraph_block(page, p) + "\n" for p in r.preamble]
         out.append(self.footnote_defs(page, list(r.preamble)))
         return "".join(out)
@@ -239,20 +254,24 @@ class Renderer:
     def operative(self, p: Paragraph) -> str:
         page, r = operative_page(p.number), self.res
         docs = [d for d in r.documents if p.anchor in d.cited_by]
-        out = [self.header(f"Paragraphe {p.number} — résolution {r.short}",
-                           f"Paragraphe {p.number} du dispositif de la résolution {r.symbol} : "
-                           f"{p.text[:120]}…"),
-               f"# Paragraphe {p.number} {{ .ed }}\n\n",
-               f"Dispositif, paragraphe {p.number} sur {len(r.operative)}.\n{{ .ed .res-context }}\n\n",
-               self.paragraph_block(page, p), "\n"]
+        out = [
+            self.header(
+                f"Paragraphe {p.number} — résolution {r.short}",
+                f"Paragraphe {p.number} du dispositif de la résolution {r.symbol} : {p.text[:120]}…",
+            ),
+            f"# Paragraphe {p.number} {{ .ed }}\n\n",
+            f"Dispositif, paragraphe {p.number} sur {len(r.operative)}.\n{{ .ed .res-context }}\n\n",
+            self.paragraph_block(page, p),
+            "\n",
+        ]
         side = ['<div class="ed res-aside" markdown>\n']
         if docs:
             side.append("**Documents cités :**\n\n")
-            side += [f"- [{esc(self.notes.document(d).titre)}]({self.doc_link(page, d.key)})\n"
-                     for d in docs]
+            side += [f"- [{esc(self.notes.document(d).titre)}]({self.doc_link(page, d.key)})\n" for d in docs]
             side.append("\n")
-        side.append(f"[Lire ce paragraphe dans le texte intégral]"
-                    f"({self.para_link(page, p, full_text=True)})\n\n")
+        side.append(
+            f"[Lire ce paragraphe dans le texte intégral]({self.para_link(page, p, full_text=True)})\n\n"
+        )
         prev_p = r.operative[p.number - 2] if p.number > 1 else None
         next_p = r.operative[p.number] if p.number < len(r.operative) else None
         nav = []
@@ -269,25 +288,38 @@ class Renderer:
 
     def full_text(self) -> str:
         page, r = FULL_TEXT_PAGE, self.res
-        out = [self.header(f"Texte intégral — résolution {r.short}",
-                           f"Texte intégral de la résolution {r.symbol} de l’Assemblée générale, "
-                           f"« {r.title} », adoptée le {french_date(r.adopted)}."),
-               "# Texte intégral { .ed }\n\n", self.heading_block(), "\n", self.formula(), "\n"]
+        out = [
+            self.header(
+                f"Texte intégral — résolution {r.short}",
+                f"Texte intégral de la résolution {r.symbol} de l’Assemblée générale, "
+                f"« {r.title} », adoptée le {french_date(r.adopted)}.",
+            ),
+            "# Texte intégral { .ed }\n\n",
+            self.heading_block(),
+            "\n",
+            self.formula(),
+            "\n",
+        ]
         out += [self.paragraph_block(page, p) + "\n" for p in r.paragraphs]
         out.append(self.footnote_defs(page, list(r.paragraphs)))
         return "".join(out)
 
     def documents(self) -> str:
         page, r = DOCUMENTS_PAGE, self.res
-        out = [self.header(f"Documents cités — résolution {r.short}",
-                           f"Les {len(r.documents)} documents cités par la résolution {r.symbol}, "
-                           "en note ou dans le texte, avec une notice et leur lien officiel."),
-               "# Documents cités\n\n",
-               '<div class="ed" markdown>\n'
-               f"La résolution cite {len(r.documents)} documents, en note ou dans son texte. "
-               "Chaque notice est rédigée par l’édition et se lit hors ligne ; le lien officiel "
-               "mène au document lui-même.\n</div>\n\n",
-               Visuals(self).citation_graph(page), "\n"]
+        out = [
+            self.header(
+                f"Documents cités — résolution {r.short}",
+                f"Les {len(r.documents)} documents cités par la résolution {r.symbol}, "
+                "en note ou dans le texte, avec une notice et leur lien officiel.",
+            ),
+            "# Documents cités\n\n",
+            '<div class="ed" markdown>\n'
+            f"La résolution cite {len(r.documents)} documents, en note ou dans son texte. "
+            "Chaque notice est rédigée par l’édition et se lit hors ligne ; le lien officiel "
+            "mène au document lui-même.\n</div>\n\n",
+            Visuals(self).citation_graph(page),
+            "\n",
+        ]
         for d in r.documents:
             note = self.notes.document(d)
             out.append(f"## {esc(note.titre)} {{ #{self.doc_anchors[d.key]} }}\n\n")
@@ -320,92 +352,109 @@ class Renderer:
             p = self.res.paragraph(anchor)
             notes = [n for n in d.notes if self.res.footnote(n).paragraph == anchor]
             suffix = "".join(f" (note {n})" for n in notes)
-            out.append(f"[{label(p)[0].lower()}{label(p)[1:]}]"
-                       f"({self.para_link(page, p)}){suffix}")
+            out.append(f"[{label(p)[0].lower()}{label(p)[1:]}]({self.para_link(page, p)}){suffix}")
         return out
 
     def themes(self) -> str:
         page, r = THEMES_PAGE, self.res
-        out = [self.header(f"Thèmes — résolution {r.short}",
-                           f"Les paragraphes de la résolution {r.symbol} regroupés par thème."),
-               "# Thèmes\n\n",
-               '<div class="ed" markdown>\nLes thèmes sont attribués par l’édition, non par '
-               "l’Assemblée générale : ils aident à parcourir le texte.\n</div>\n\n"]
+        out = [
+            self.header(
+                f"Thèmes — résolution {r.short}",
+                f"Les paragraphes de la résolution {r.symbol} regroupés par thème.",
+            ),
+            "# Thèmes\n\n",
+            '<div class="ed" markdown>\nLes thèmes sont attribués par l’édition, non par '
+            "l’Assemblée générale : ils aident à parcourir le texte.\n</div>\n\n",
+        ]
         for s, name in self.notes.themes.items():
             members = [p for p in r.paragraphs if s in self.notes.themes_of(p.anchor)]
             out.append(f"## {esc(name)} {{ #{s} }}\n\n")
-            out += [f"- [{label(p)}]({self.para_link(page, p)}) — *{esc(p.opening)}*\n"
-                    for p in members]
+            out += [f"- [{label(p)}]({self.para_link(page, p)}) — *{esc(p.opening)}*\n" for p in members]
             out.append("\n")
         return "".join(out)
 
     def home(self) -> str:
         page, r = HOME_PAGE, self.res
-        report = f"[{esc(r.report)}]({self.doc_link(page, r.report)})" \
-            if r.report in self.doc_anchors else esc(r.report)
-        out = [self.header(f"Résolution {r.short} — {r.title}",
-                           f"Édition numérique annotée du texte français de la résolution "
-                           f"{r.symbol} de l’Assemblée générale des Nations Unies, « {r.title} », "
-                           f"adoptée le {french_date(r.adopted)}."),
-               f"# {esc(r.title)}\n\n",
-               '<div class="ed res-facts" markdown>\n',
-               f"- **Résolution :** {r.short} ({esc(r.symbol)})\n",
-               f"- **Adoptée le :** {french_date(r.adopted)}, par l’Assemblée générale "
-               f"({r.session}<sup>e</sup> session)\n",
-               f"- **Sur la base du rapport :** {report}"
-               + (f" ({esc(r.committee)})" if r.committee else "") + "\n",
-               f"- **Structure :** {len(r.preamble)} alinéas de préambule, "
-               f"{len(r.operative)} paragraphes de dispositif, {len(r.footnotes)} notes\n",
-               "</div>\n\n",
-               "## Guide de l’édition\n\n",
-               '<div class="ed" markdown>\n'
-               "Cette édition reproduit le texte français officiel de la résolution, mot pour mot. "
-               f"Le [préambule]({self.rel(page, PREAMBLE_PAGE)}) et chaque paragraphe du dispositif "
-               "ont leur propre page et leur propre ancre, pour être liés et cités un à un ; le "
-               f"[texte intégral]({self.rel(page, FULL_TEXT_PAGE)}) réunit tout sur une page, pour "
-               "la lecture suivie et l’impression. Les notes de bas de page renvoient aux "
-               f"[documents cités]({self.rel(page, DOCUMENTS_PAGE)}), décrits par l’édition. "
-               "Tout ce que l’édition ajoute (titres, numéros d’alinéa, thèmes, notices) est "
-               "présenté sur fond distinct ; voir [À propos]"
-               f"({self.rel(page, ABOUT_PAGE)}). La recherche, en haut de page, ignore les "
-               "accents et les élisions (« xenophobie » trouve « xénophobie », « homme » trouve "
-               "« l’homme ») et mène au paragraphe lui-même.\n</div>\n\n",
-               Visuals(self).resolution_map(page), Visuals(self).verbs(page),
-               "## Structure\n\n",
-               f"[L’Assemblée générale,]({self.rel(page, PREAMBLE_PAGE)})\n\n",
-               "**Préambule**\n\n"]
-        out += [f"{p.number}. [{esc(p.opening)}]({self.para_link(page, p)}) — "
-                f"{esc(self.excerpt(p))}\n" for p in r.preamble]
+        report = (
+            f"[{esc(r.report)}]({self.doc_link(page, r.report)})"
+            if r.report in self.doc_anchors
+            else esc(r.report)
+        )
+        out = [
+            self.header(
+                f"Résolution {r.short} — {r.title}",
+                f"Édition numérique annotée du texte français de la résolution "
+                f"{r.symbol} de l’Assemblée générale des Nations Unies, « {r.title} », "
+                f"adoptée le {french_date(r.adopted)}.",
+            ),
+            f"# {esc(r.title)}\n\n",
+            '<div class="ed res-facts" markdown>\n',
+            f"- **Résolution :** {r.short} ({esc(r.symbol)})\n",
+            f"- **Adoptée le :** {french_date(r.adopted)}, par l’Assemblée générale "
+            f"({r.session}<sup>e</sup> session)\n",
+            f"- **Sur la base du rapport :** {report}"
+            + (f" ({esc(r.committee)})" if r.committee else "")
+            + "\n",
+            f"- **Structure :** {len(r.preamble)} alinéas de préambule, "
+            f"{len(r.operative)} paragraphes de dispositif, {len(r.footnotes)} notes\n",
+            "</div>\n\n",
+            "## Guide de l’édition\n\n",
+            '<div class="ed" markdown>\n'
+            "Cette édition reproduit le texte français officiel de la résolution, mot pour mot. "
+            f"Le [préambule]({self.rel(page, PREAMBLE_PAGE)}) et chaque paragraphe du dispositif "
+            "ont leur propre page et leur propre ancre, pour être liés et cités un à un ; le "
+            f"[texte intégral]({self.rel(page, FULL_TEXT_PAGE)}) réunit tout sur une page, pour "
+            "la lecture suivie et l’impression. Les notes de bas de page renvoient aux "
+            f"[documents cités]({self.rel(page, DOCUMENTS_PAGE)}), décrits par l’édition. "
+            "Tout ce que l’édition ajoute (titres, numéros d’alinéa, thèmes, notices) est "
+            "présenté sur fond distinct ; voir [À propos]"
+            f"({self.rel(page, ABOUT_PAGE)}). La recherche, en haut de page, ignore les "
+            "accents et les élisions (« xenophobie » trouve « xénophobie », « homme » trouve "
+            "« l’homme ») et mène au paragraphe lui-même.\n</div>\n\n",
+            Visuals(self).resolution_map(page),
+            Visuals(self).verbs(page),
+            "## Structure\n\n",
+            f"[L’Assemblée générale,]({self.rel(page, PREAMBLE_PAGE)})\n\n",
+            "**Préambule**\n\n",
+        ]
+        out += [
+            f"{p.number}. [{esc(p.opening)}]({self.para_link(page, p)}) — {esc(self.excerpt(p))}\n"
+            for p in r.preamble
+        ]
         out.append("{ .res-toc }\n\n**Dispositif**\n\n")
-        out += [f"{p.number}. [{esc(p.opening)}]({self.para_link(page, p)}) — "
-                f"{esc(self.excerpt(p))}\n" for p in r.operative]
+        out += [
+            f"{p.number}. [{esc(p.opening)}]({self.para_link(page, p)}) — {esc(self.excerpt(p))}\n"
+            for p in r.operative
+        ]
         out.append("{ .res-toc }\n\n")
-        out += ["## Citer\n\n",
-                '<div class="ed" markdown>\n'
-                "Pour citer la résolution :\n\n"
-                f"> {esc(citation(r))}\n\n"
-                "Pour citer un paragraphe, ajoutez son numéro, par exemple :\n\n"
-                f"> {esc(citation(r, r.operative[0]))}\n\n"
-                "Sous chaque paragraphe, le bouton « Citer » copie cette référence et « Copier "
-                "le lien » son adresse permanente.\n"
-                "</div>\n\n",
-                "## Données\n\n",
-                '<div class="ed" markdown>\n'
-                f"- [resolution.json]({self.rel(page, exports.JSON_FILE)}) : le texte structuré "
-                "(métadonnées, paragraphes, notes, documents cités), décrit par le schéma JSON "
-                f"[resolution.schema.json]({self.rel(page, exports.SCHEMA_FILE)}).\n"
-                f"- [resolution.akn.xml]({self.rel(page, exports.AKN_FILE)}) : la résolution "
-                "en XML Akoma Ntoso 3.0, selon les conventions de l’ONU (AKN4UN).\n"
-                f"- [resolution.txt]({self.rel(page, exports.TEXT_FILE)}) : le texte brut "
-                "(UTF-8), prêt à citer.\n"
-                "</div>\n\n",
-                "## Lire hors ligne\n\n",
-                '<div class="ed" markdown>\n'
-                f'<a href="{offline.zip_name(r.symbol)}" download>Télécharger la copie hors '
-                f"ligne du site</a>{offline.SIZE_MARKER} : une archive zip du site entier. "
-                "Décompressez-la et ouvrez le fichier `index.html` du dossier obtenu : tout "
-                "fonctionne sans connexion (navigation, notes, recherche).\n"
-                "</div>\n"]
+        out += [
+            "## Citer\n\n",
+            '<div class="ed" markdown>\n'
+            "Pour citer la résolution :\n\n"
+            f"> {esc(citation(r))}\n\n"
+            "Pour citer un paragraphe, ajoutez son numéro, par exemple :\n\n"
+            f"> {esc(citation(r, r.operative[0]))}\n\n"
+            "Sous chaque paragraphe, le bouton « Citer » copie cette référence et « Copier "
+            "le lien » son adresse permanente.\n"
+            "</div>\n\n",
+            "## Données\n\n",
+            '<div class="ed" markdown>\n'
+            f"- [resolution.json]({self.rel(page, exports.JSON_FILE)}) : le texte structuré "
+            "(métadonnées, paragraphes, notes, documents cités), décrit par le schéma JSON "
+            f"[resolution.schema.json]({self.rel(page, exports.SCHEMA_FILE)}).\n"
+            f"- [resolution.akn.xml]({self.rel(page, exports.AKN_FILE)}) : la résolution "
+            "en XML Akoma Ntoso 3.0, selon les conventions de l’ONU (AKN4UN).\n"
+            f"- [resolution.txt]({self.rel(page, exports.TEXT_FILE)}) : le texte brut "
+            "(UTF-8), prêt à citer.\n"
+            "</div>\n\n",
+            "## Lire hors ligne\n\n",
+            '<div class="ed" markdown>\n'
+            f'<a href="{offline.zip_name(r.symbol)}" download>Télécharger la copie hors '
+            f"ligne du site</a>{offline.SIZE_MARKER} : une archive zip du site entier. "
+            "Décompressez-la et ouvrez le fichier `index.html` du dossier obtenu : tout "
+            "fonctionne sans connexion (navigation, notes, recherche).\n"
+            "</div>\n",
+        ]
         return "".join(out)
 
     @staticmethod
@@ -421,29 +470,58 @@ class Renderer:
 
         data = {
             "$comment": GENERATED.format(source=self.source_name),
-            "symbol": r.symbol, "session": r.session, "number": r.number,
-            "adopted": r.adopted, "language": "fr", "title": r.title,
-            "committee": r.committee, "report": r.report, "formula": r.formula,
+            "symbol": r.symbol,
+            "session": r.session,
+            "number": r.number,
+            "adopted": r.adopted,
+            "language": "fr",
+            "title": r.title,
+            "committee": r.committee,
+            "report": r.report,
+            "formula": r.formula,
             "paragraphs": [
-                {"kind": "preamble" if p.kind == "pp" else "operative", "number": p.number,
-                 "id": p.anchor, "label": label(p), "opening": p.opening, "text": p.text, "url": page_url(p),
-                 "full_text_url": f"texte-integral.html#{p.anchor}",
-                 "footnotes": [{"number": c.number, "offset": c.offset} for c in p.calls],
-                 "citations": [{"document": c.key, "start": c.start, "end": c.end}
-                               for c in p.citations],
-                 "themes": list(self.notes.themes_of(p.anchor)),
-                 "citation": citation(r, p), "source_line": p.line}
-                for p in r.paragraphs],
+                {
+                    "kind": "preamble" if p.kind == "pp" else "operative",
+                    "number": p.number,
+                    "id": p.anchor,
+                    "label": label(p),
+                    "opening": p.opening,
+                    "text": p.text,
+                    "url": page_url(p),
+                    "full_text_url": f"texte-integral.html#{p.anchor}",
+                    "footnotes": [{"number": c.number, "offset": c.offset} for c in p.calls],
+                    "citations": [{"document": c.key, "start": c.start, "end": c.end} for c in p.citations],
+                    "themes": list(self.notes.themes_of(p.anchor)),
+                    "citation": citation(r, p),
+                    "source_line": p.line,
+                }
+                for p in r.paragraphs
+            ],
             "footnotes": [
-                {"number": n.number, "text": n.text, "paragraph": n.paragraph,
-                 "documents": list(n.symbols), "source_line": n.line} for n in r.footnotes],
+                {
+                    "number": n.number,
+                    "text": n.text,
+                    "paragraph": n.paragraph,
+                    "documents": list(n.symbols),
+                    "source_line": n.line,
+                }
+                for n in r.footnotes
+            ],
             "documents": [
-                {"key": d.key, "symbol": d.symbol, "id": self.doc_anchors[d.key],
-                 "title": self.notes.document(d).titre,
-                 "body": self.notes.document(d).organe, "date": self.notes.document(d).date,
-                 "link": official_link(d, self.notes.document(d)),
-                 "cited_by": list(d.cited_by), "footnotes": list(d.notes),
-                 "url": f"documents.html#{self.doc_anchors[d.key]}"} for d in r.documents],
+                {
+                    "key": d.key,
+                    "symbol": d.symbol,
+                    "id": self.doc_anchors[d.key],
+                    "title": self.notes.document(d).titre,
+                    "body": self.notes.document(d).organe,
+                    "date": self.notes.document(d).date,
+                    "link": official_link(d, self.notes.document(d)),
+                    "cited_by": list(d.cited_by),
+                    "footnotes": list(d.notes),
+                    "url": f"documents.html#{self.doc_anchors[d.key]}",
+                }
+                for d in r.documents
+            ],
             "themes": dict(self.notes.themes),
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -46,16 +46,24 @@ def shape(index: dict, data: dict) -> dict:
     (the content of resolution.json)."""
     paragraphs = data["paragraphs"]
     themes = data.get("themes", {})
-    replaced = {page_of(p["url"]) for p in paragraphs} | {page_of(p["full_text_url"])
-                                                          for p in paragraphs}
+    replaced = {page_of(p["url"]) for p in paragraphs} | {page_of(p["full_text_url"]) for p in paragraphs}
     docs: list[dict] = []
     preamble = [p for p in paragraphs if p["kind"] == "preamble"]
     if preamble:
-        docs.append({"location": page_of(preamble[0]["url"]), "title": PREAMBLE_TITLE,
-                     "text": html.escape(data.get("formula", ""), quote=False)})
+        docs.append(
+            {
+                "location": page_of(preamble[0]["url"]),
+                "title": PREAMBLE_TITLE,
+                "text": html.escape(data.get("formula", ""), quote=False),
+            }
+        )
     for p in paragraphs:
-        doc = {"location": paragraph_location(p), "title": p["label"],
-               "text": html.escape(p["text"], quote=False), "boost": PARAGRAPH_BOOST}
+        doc = {
+            "location": paragraph_location(p),
+            "title": p["label"],
+            "text": html.escape(p["text"], quote=False),
+            "boost": PARAGRAPH_BOOST,
+        }
         tags = [themes[t] for t in p.get("themes", []) if t in themes]
         if tags:
             doc["tags"] = tags
@@ -78,5 +86,4 @@ def rewrite(site_dir: Path, docs_dir: Path) -> None:
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
     shaped = shape(index, data)
-    index_path.write_text(json.dumps(shaped, ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
+    index_path.write_text(json.dumps(shaped, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

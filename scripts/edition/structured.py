@@ -16,10 +16,12 @@ import posixpath
 from .exports import AKN_FILE, JSON_FILE, TEXT_FILE
 from .french import pinpoint
 
-GA = {"@type": "Organization", "name": "Assemblée générale des Nations Unies",
-      "alternateName": "Assemblée générale"}
-FORMATS = ((JSON_FILE, "application/json"), (AKN_FILE, "application/akn+xml"),
-           (TEXT_FILE, "text/plain"))
+GA = {
+    "@type": "Organization",
+    "name": "Assemblée générale des Nations Unies",
+    "alternateName": "Assemblée générale",
+}
+FORMATS = ((JSON_FILE, "application/json"), (AKN_FILE, "application/akn+xml"), (TEXT_FILE, "text/plain"))
 
 
 def _url(target: str, page_url: str, site_url: str | None) -> str:
@@ -41,8 +43,10 @@ def resolution_node(data: dict, page_url: str, site_url: str | None) -> dict:
         "legislationJurisdiction": "Organisation des Nations Unies",
         "inLanguage": data["language"],
         "url": _url("index.html", page_url, site_url),
-        "encoding": [{"@type": "MediaObject", "encodingFormat": fmt,
-                      "contentUrl": _url(name, page_url, site_url)} for name, fmt in FORMATS],
+        "encoding": [
+            {"@type": "MediaObject", "encodingFormat": fmt, "contentUrl": _url(name, page_url, site_url)}
+            for name, fmt in FORMATS
+        ],
     }
     return node
 
@@ -58,21 +62,39 @@ def json_ld(data: dict, page_url: str, title: str, site_url: str | None = None) 
         p = on_page[0]
         kind = "alinéa du préambule" if p["kind"] == "preamble" else "paragraphe du dispositif"
         where = pinpoint(p["id"].partition("-")[0], p["number"])
-        node = {"@type": "Legislation", "name": title, "url": here,
-                "identifier": f"{data['symbol']}, {where}",
-                "legislationIdentifier": f"{data['symbol']} {p['id']}",
-                "legislationType": kind, "legislationDate": data["adopted"],
-                "legislationPassedBy": GA, "inLanguage": data["language"],
-                "text": p["text"], "isPartOf": resolution}
+        node = {
+            "@type": "Legislation",
+            "name": title,
+            "url": here,
+            "identifier": f"{data['symbol']}, {where}",
+            "legislationIdentifier": f"{data['symbol']} {p['id']}",
+            "legislationType": kind,
+            "legislationDate": data["adopted"],
+            "legislationPassedBy": GA,
+            "inLanguage": data["language"],
+            "text": p["text"],
+            "isPartOf": resolution,
+        }
     elif on_page:  # the preamble
-        node = {"@type": "Legislation", "name": title, "url": here,
-                "identifier": f"{data['symbol']}, préambule",
-                "legislationType": "préambule", "legislationDate": data["adopted"],
-                "legislationPassedBy": GA, "inLanguage": data["language"],
-                "isPartOf": resolution}
+        node = {
+            "@type": "Legislation",
+            "name": title,
+            "url": here,
+            "identifier": f"{data['symbol']}, préambule",
+            "legislationType": "préambule",
+            "legislationDate": data["adopted"],
+            "legislationPassedBy": GA,
+            "inLanguage": data["language"],
+            "isPartOf": resolution,
+        }
     else:
-        node = {"@type": "WebPage", "name": title, "url": here, "inLanguage": data["language"],
-                "about": resolution}
+        node = {
+            "@type": "WebPage",
+            "name": title,
+            "url": here,
+            "inLanguage": data["language"],
+            "about": resolution,
+        }
     return {"@context": "https://schema.org", **node}
 
 

@@ -21,8 +21,7 @@ TOKEN = re.compile(
 )
 BEFORE = re.compile(r"[ \t\r\n]+(?=[;:!?»])")
 AFTER = re.compile(r"«[ \t\r\n]+")
-ATTRIBUTE = re.compile(r"""(\s(?:title|aria-label|placeholder|alt)=)("[^"]*"|'[^']*')""",
-                       re.IGNORECASE)
+ATTRIBUTE = re.compile(r"""(\s(?:title|aria-label|placeholder|alt)=)("[^"]*"|'[^']*')""", re.IGNORECASE)
 
 
 def space(text: str) -> str:

@@ -82,8 +82,9 @@ def kinds_text(edge: Edge) -> str:
     out = []
     for kind in edge.kinds:
         if kind == BY_NOTE:
-            out.append(("en notes " if len(edge.notes) > 1 else "en note ")
-                       + ", ".join(str(n) for n in edge.notes))
+            out.append(
+                ("en notes " if len(edge.notes) > 1 else "en note ") + ", ".join(str(n) for n in edge.notes)
+            )
         elif kind == IN_TEXT:
             out.append("dans le texte")
         else:
@@ -153,61 +154,77 @@ class Visuals:
         if not self.notes.themes:
             return ""
         items = "".join(
-            f'<li><span class="vis-swatch {self.theme_class(s)}" aria-hidden="true"></span>'
-            f"{h(name)}</li>" for s, name in self.notes.themes.items())
-        return (f'<p class="vis-legend__title" id="vis-legend-title">Thèmes (attribués par '
-                f'l’édition)</p>\n<ul class="vis-legend" aria-labelledby="vis-legend-title">'
-                f"{items}</ul>\n")
+            f'<li><span class="vis-swatch {self.theme_class(s)}" aria-hidden="true"></span>{h(name)}</li>'
+            for s, name in self.notes.themes.items()
+        )
+        return (
+            f'<p class="vis-legend__title" id="vis-legend-title">Thèmes (attribués par '
+            f'l’édition)</p>\n<ul class="vis-legend" aria-labelledby="vis-legend-title">'
+            f"{items}</ul>\n"
+        )
 
     def tile(self, page: str, p: Paragraph) -> str:
         slugs = self.notes.themes_of(p.anchor)
         bands = "".join(f'<span class="{self.theme_class(s)}"></span>' for s in slugs)
         kind = "Alinéa" if p.kind == "pp" else "Paragraphe"
-        themes = (f'<span class="vis-sr"> — thèmes : {h(self.themes_text(p))}</span>'
-                  if slugs else "")
+        themes = f'<span class="vis-sr"> — thèmes : {h(self.themes_text(p))}</span>' if slugs else ""
         main = f" {self.theme_class(slugs[0])}" if slugs else ""
-        return (f'<li><a class="vis-tile{main}" href="{self.para_href(page, p)}" '
-                f'data-anchor="{p.anchor}">'
-                f'<span class="vis-tile__bands" aria-hidden="true">{bands}</span>'
-                f'<span class="vis-tile__num"><span class="vis-sr">{kind} </span>{p.number}</span> '
-                f'<span class="vis-tile__open">{h(p.opening)}</span>{themes}</a></li>')
+        return (
+            f'<li><a class="vis-tile{main}" href="{self.para_href(page, p)}" '
+            f'data-anchor="{p.anchor}">'
+            f'<span class="vis-tile__bands" aria-hidden="true">{bands}</span>'
+            f'<span class="vis-tile__num"><span class="vis-sr">{kind} </span>{p.number}</span> '
+            f'<span class="vis-tile__open">{h(p.opening)}</span>{themes}</a></li>'
+        )
 
     def map_table(self, page: str) -> str:
         rows = []
         for p in self.res.paragraphs:
             docs = [d for d in self.res.documents if p.anchor in d.cited_by]
-            cited = ", ".join(f'<a href="{self.doc_href(page, d.key)}">{h(d.key)}</a>'
-                              for d in docs) or "—"
-            rows.append(f'<tr><th scope="row"><a href="{self.para_href(page, p)}">'
-                        f"{h(self.place_label(p.anchor))}</a></th>"
-                        f"<td><em>{h(p.opening)}</em></td>"
-                        f"<td>{h(self.themes_text(p)) or '—'}</td><td>{cited}</td></tr>")
-        return ('<details class="vis-text">\n<summary>Le plan sous forme de tableau</summary>\n'
-                '<table>\n<thead><tr><th scope="col">Paragraphe</th><th scope="col">'
-                'Premiers mots</th><th scope="col">Thèmes</th><th scope="col">Documents cités'
-                "</th></tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
-                "</details>\n")
+            cited = ", ".join(f'<a href="{self.doc_href(page, d.key)}">{h(d.key)}</a>' for d in docs) or "—"
+            rows.append(
+                f'<tr><th scope="row"><a href="{self.para_href(page, p)}">'
+                f"{h(self.place_label(p.anchor))}</a></th>"
+                f"<td><em>{h(p.opening)}</em></td>"
+                f"<td>{h(self.themes_text(p)) or '—'}</td><td>{cited}</td></tr>"
+            )
+        return (
+            '<details class="vis-text">\n<summary>Le plan sous forme de tableau</summary>\n'
+            '<table>\n<thead><tr><th scope="col">Paragraphe</th><th scope="col">'
+            'Premiers mots</th><th scope="col">Thèmes</th><th scope="col">Documents cités'
+            "</th></tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
+            "</details>\n"
+        )
 
     def resolution_map(self, page: str) -> str:
         """Every paragraph as a tile, in order: number, opening words, theme colours."""
         r = self.res
-        coloured = (" ; la couleur de chaque case est celle de son premier thème, les bandes "
-                    "en tête de case montrent tous ses thèmes") if self.notes.themes else ""
-        out = ["## Plan de la résolution { #plan }\n\n",
-               '<div class="ed vis-map" role="group" aria-labelledby="plan" '
-               'aria-describedby="vis-map-desc">\n',
-               f'<p class="vis-map__desc" id="vis-map-desc">Les {len(r.preamble)} alinéas du '
-               f"préambule et les {len(r.operative)} paragraphes du dispositif dans l’ordre du "
-               f"texte, chacun avec son numéro et ses premiers mots{coloured}. Chaque case mène "
-               "au paragraphe.</p>\n",
-               self.legend()]
-        for kind, title, paragraphs in (("pp", "Préambule", r.preamble),
-                                        ("op", "Dispositif", r.operative)):
+        coloured = (
+            (
+                " ; la couleur de chaque case est celle de son premier thème, les bandes "
+                "en tête de case montrent tous ses thèmes"
+            )
+            if self.notes.themes
+            else ""
+        )
+        out = [
+            "## Plan de la résolution { #plan }\n\n",
+            '<div class="ed vis-map" role="group" aria-labelledby="plan" aria-describedby="vis-map-desc">\n',
+            f'<p class="vis-map__desc" id="vis-map-desc">Les {len(r.preamble)} alinéas du '
+            f"préambule et les {len(r.operative)} paragraphes du dispositif dans l’ordre du "
+            f"texte, chacun avec son numéro et ses premiers mots{coloured}. Chaque case mène "
+            "au paragraphe.</p>\n",
+            self.legend(),
+        ]
+        for kind, title, paragraphs in (("pp", "Préambule", r.preamble), ("op", "Dispositif", r.operative)):
             if not paragraphs:
                 continue
-            out.append(f'<p class="vis-map__group" id="vis-map-{kind}">{title}</p>\n'
-                       f'<ol class="vis-tiles vis-tiles--{kind}" aria-labelledby="vis-map-{kind}">'
-                       + "".join(self.tile(page, p) for p in paragraphs) + "</ol>\n")
+            out.append(
+                f'<p class="vis-map__group" id="vis-map-{kind}">{title}</p>\n'
+                f'<ol class="vis-tiles vis-tiles--{kind}" aria-labelledby="vis-map-{kind}">'
+                + "".join(self.tile(page, p) for p in paragraphs)
+                + "</ol>\n"
+            )
         out.append(self.map_table(page))
         out.append("</div>\n\n")
         return "".join(out)
@@ -223,16 +240,18 @@ class Visuals:
         rows = []
         for opening, paragraphs in groups:
             links = " ".join(
-                f"[{p.number}]({self.r.para_link(page, p)} \"Paragraphe {p.number}\")"
-                "{ .vis-chip }" for p in paragraphs)
+                f'[{p.number}]({self.r.para_link(page, p)} "Paragraphe {p.number}"){{ .vis-chip }}'
+                for p in paragraphs
+            )
             rows.append(f"| *{self.r_esc(opening)}* | {len(paragraphs)} | {links} |")
-        return ("## Ce que fait l’Assemblée { #verbes }\n\n"
-                '<div class="ed vis-verbs" markdown>\n'
-                f"Les {n} paragraphes du dispositif commencent par {len(groups)} "
-                f"formule{'s' if len(groups) > 1 else ''} : ce que l’Assemblée générale "
-                "réaffirme, demande, décide…, avec les paragraphes qui l’emploient.\n\n"
-                "| Formule | Nombre | Paragraphes |\n| --- | --- | --- |\n"
-                + "\n".join(rows) + "\n\n</div>\n\n")
+        return (
+            "## Ce que fait l’Assemblée { #verbes }\n\n"
+            '<div class="ed vis-verbs" markdown>\n'
+            f"Les {n} paragraphes du dispositif commencent par {len(groups)} "
+            f"formule{'s' if len(groups) > 1 else ''} : ce que l’Assemblée générale "
+            "réaffirme, demande, décide…, avec les paragraphes qui l’emploient.\n\n"
+            "| Formule | Nombre | Paragraphes |\n| --- | --- | --- |\n" + "\n".join(rows) + "\n\n</div>\n\n"
+        )
 
     @staticmethod
     def r_esc(text: str) -> str:
@@ -246,8 +265,12 @@ class Visuals:
         edges = citation_edges(self.res)
         if not edges:
             return ""
-        return ('<div class="ed vis-graph">\n' + self.graph_svg(page, edges)
-                + self.graph_table(page, edges) + "</div>\n")
+        return (
+            '<div class="ed vis-graph">\n'
+            + self.graph_svg(page, edges)
+            + self.graph_table(page, edges)
+            + "</div>\n"
+        )
 
     def graph_svg(self, page: str, edges: list[Edge]) -> str:
         order = place_order(self.res)
@@ -271,24 +294,30 @@ class Visuals:
 
         n_places = sum(1 for a in sources if a != HEADER_ANCHOR)
         header = " et l’en-tête" if HEADER_ANCHOR in sources else ""
-        desc = (f"À gauche, les {n_places} paragraphes qui citent au moins un document{header} ; "
-                f"à droite, les {len(docs)} documents cités ; un trait par citation, plein si le "
-                "document est nommé dans le texte, en tirets s’il l’est dans une note de bas de "
-                "page. Chaque nom mène au paragraphe ou à la notice du document. Le tableau qui "
-                "suit donne les mêmes citations.")
-        out = [f'<svg class="vis-graph__svg" viewBox="0 0 {width} {height:.0f}" '
-               f'width="{width}" height="{height:.0f}" '
-               'aria-labelledby="vis-graph-title" aria-describedby="vis-graph-desc" '
-               'xmlns="http://www.w3.org/2000/svg">',
-               f'<title id="vis-graph-title">Qui cite quoi : les citations de la résolution '
-               f"{self.res.short}</title>",
-               f'<desc id="vis-graph-desc">{h(desc)}</desc>',
-               "<style>"]
+        desc = (
+            f"À gauche, les {n_places} paragraphes qui citent au moins un document{header} ; "
+            f"à droite, les {len(docs)} documents cités ; un trait par citation, plein si le "
+            "document est nommé dans le texte, en tirets s’il l’est dans une note de bas de "
+            "page. Chaque nom mène au paragraphe ou à la notice du document. Le tableau qui "
+            "suit donne les mêmes citations."
+        )
+        out = [
+            f'<svg class="vis-graph__svg" viewBox="0 0 {width} {height:.0f}" '
+            f'width="{width}" height="{height:.0f}" '
+            'aria-labelledby="vis-graph-title" aria-describedby="vis-graph-desc" '
+            'xmlns="http://www.w3.org/2000/svg">',
+            f'<title id="vis-graph-title">Qui cite quoi : les citations de la résolution '
+            f"{self.res.short}</title>",
+            f'<desc id="vis-graph-desc">{h(desc)}</desc>',
+            "<style>",
+        ]
         # hovering or focusing a node brings forward the edges that meet it
         tags = [f"s{i}" for i in range(len(sources))] + [f"d{i}" for i in range(len(docs))]
         for tag in tags:
-            out.append(f".vis-graph:has(.vis-n-{tag}:is(:hover,:focus-visible)) .vis-e-{tag}"
-                       "{stroke:var(--md-accent-fg-color);stroke-width:2.5;opacity:1}")
+            out.append(
+                f".vis-graph:has(.vis-n-{tag}:is(:hover,:focus-visible)) .vis-e-{tag}"
+                "{stroke:var(--md-accent-fg-color);stroke-width:2.5;opacity:1}"
+            )
         out.append("</style>")
         out.append('<g class="vis-edges" aria-hidden="true">')
         src_tag = {a: f"s{i}" for i, a in enumerate(sources)}
@@ -297,19 +326,23 @@ class Visuals:
             x2, y2 = right_x, doc_y[e.key] + doc_h / 2
             mid = (x1 + x2) / 2
             kinds = " ".join(f"vis-edge--{'entete' if k == HEADER else k}" for k in e.kinds)
-            out.append(f'<path class="vis-edge {kinds} vis-e-{src_tag[e.source]} '
-                       f'vis-e-d{index[e.key]}" data-from="{e.source}" data-to="{h(e.key)}" '
-                       f'd="M{x1},{y1:.1f} C{mid},{y1:.1f} {mid},{y2:.1f} {x2},{y2:.1f}"/>')
+            out.append(
+                f'<path class="vis-edge {kinds} vis-e-{src_tag[e.source]} '
+                f'vis-e-d{index[e.key]}" data-from="{e.source}" data-to="{h(e.key)}" '
+                f'd="M{x1},{y1:.1f} C{mid},{y1:.1f} {mid},{y2:.1f} {x2},{y2:.1f}"/>'
+            )
         out.append("</g>")
         for a in sources:
             y = src_y[a]
             cls = "vis-node--header" if a == HEADER_ANCHOR else "vis-node--para"
-            out.append(f'<a class="vis-node {cls} vis-n-{src_tag[a]}" '
-                       f'href="{self.place_href(page, a)}" data-node="{a}">'
-                       f'<rect class="vis-node__box" x="1" y="{y:.1f}" width="{left_w - 2}" '
-                       f'height="{src_h}" rx="4"/>'
-                       f'<text class="vis-node__label" x="12" y="{y + src_h / 2 + 4.5:.1f}">'
-                       f"{h(self.place_label(a))}</text></a>")
+            out.append(
+                f'<a class="vis-node {cls} vis-n-{src_tag[a]}" '
+                f'href="{self.place_href(page, a)}" data-node="{a}">'
+                f'<rect class="vis-node__box" x="1" y="{y:.1f}" width="{left_w - 2}" '
+                f'height="{src_h}" rx="4"/>'
+                f'<text class="vis-node__label" x="12" y="{y + src_h / 2 + 4.5:.1f}">'
+                f"{h(self.place_label(a))}</text></a>"
+            )
         for d in docs:
             y = doc_y[d.key]
             title = self.notes.document(d).titre
@@ -317,44 +350,63 @@ class Visuals:
             if second == first:  # a document the annotations do not describe
                 second = ""
             name = f"{d.symbol} — {title}" if d.symbol else title
-            lines = (f'<text class="vis-node__label" x="{right_x + 12}" y="{y + 16}">{h(first)}'
-                     "</text>")
+            lines = f'<text class="vis-node__label" x="{right_x + 12}" y="{y + 16}">{h(first)}</text>'
             if second:
-                lines += (f'<text class="vis-node__sub" x="{right_x + 12}" y="{y + 31}">'
-                          f"{h(shorten(second, 64))}</text>")
+                lines += (
+                    f'<text class="vis-node__sub" x="{right_x + 12}" y="{y + 31}">'
+                    f"{h(shorten(second, 64))}</text>"
+                )
             else:
-                lines = (f'<text class="vis-node__label" x="{right_x + 12}" '
-                         f'y="{y + doc_h / 2 + 4.5:.1f}">{h(first)}</text>')
-            out.append(f'<a class="vis-node vis-node--doc vis-n-d{index[d.key]}" '
-                       f'href="{self.doc_href(page, d.key)}" data-node="{h(d.key)}">'
-                       f"<title>{h(name)}</title>"
-                       f'<rect class="vis-node__box" x="{right_x}" y="{y}" width="{right_w}" '
-                       f'height="{doc_h}" rx="4"/>{lines}</a>')
+                lines = (
+                    f'<text class="vis-node__label" x="{right_x + 12}" '
+                    f'y="{y + doc_h / 2 + 4.5:.1f}">{h(first)}</text>'
+                )
+            out.append(
+                f'<a class="vis-node vis-node--doc vis-n-d{index[d.key]}" '
+                f'href="{self.doc_href(page, d.key)}" data-node="{h(d.key)}">'
+                f"<title>{h(name)}</title>"
+                f'<rect class="vis-node__box" x="{right_x}" y="{y}" width="{right_w}" '
+                f'height="{doc_h}" rx="4"/>{lines}</a>'
+            )
         out.append("</svg>\n")
-        legend = ('<ul class="vis-graph__legend" aria-hidden="true">'
-                  '<li><svg width="36" height="10"><line class="vis-edge vis-edge--texte" '
-                  'x1="0" y1="5" x2="36" y2="5"/></svg> cité dans le texte</li>'
-                  '<li><svg width="36" height="10"><line class="vis-edge vis-edge--note" '
-                  'x1="0" y1="5" x2="36" y2="5"/></svg> cité en note</li>')
+        legend = (
+            '<ul class="vis-graph__legend" aria-hidden="true">'
+            '<li><svg width="36" height="10"><line class="vis-edge vis-edge--texte" '
+            'x1="0" y1="5" x2="36" y2="5"/></svg> cité dans le texte</li>'
+            '<li><svg width="36" height="10"><line class="vis-edge vis-edge--note" '
+            'x1="0" y1="5" x2="36" y2="5"/></svg> cité en note</li>'
+        )
         if HEADER_ANCHOR in sources:
-            legend += ('<li><svg width="36" height="10"><line class="vis-edge vis-edge--entete" '
-                       'x1="0" y1="5" x2="36" y2="5"/></svg> cité dans l’en-tête</li>')
-        return ('<figure class="vis-graph__figure">\n<div class="vis-graph__scroll">'
-                + "".join(out) + "</div>\n"
-                + '<figcaption class="vis-graph__caption">' + legend + "</ul></figcaption>\n"
-                "</figure>\n")
+            legend += (
+                '<li><svg width="36" height="10"><line class="vis-edge vis-edge--entete" '
+                'x1="0" y1="5" x2="36" y2="5"/></svg> cité dans l’en-tête</li>'
+            )
+        return (
+            '<figure class="vis-graph__figure">\n<div class="vis-graph__scroll">'
+            + "".join(out)
+            + "</div>\n"
+            + '<figcaption class="vis-graph__caption">'
+            + legend
+            + "</ul></figcaption>\n"
+            "</figure>\n"
+        )
 
     def graph_table(self, page: str, edges: list[Edge]) -> str:
         order = place_order(self.res)
         rows = []
         for e in sorted(edges, key=lambda e: order[e.source]):
             d = self.r.doc(e.key)
-            rows.append(f'<tr><td><a href="{self.place_href(page, e.source)}">'
-                        f"{h(self.place_label(e.source))}</a></td>"
-                        f'<td><a href="{self.doc_href(page, e.key)}">{h(d.key)}</a> '
-                        f"({h(self.notes.document(d).titre)})</td>"
-                        f"<td>{h(kinds_text(e))}</td></tr>")
-        return ('<details class="vis-text">\n<summary>Les citations sous forme de tableau '
-                f"({len(edges)})</summary>\n<table>\n<thead><tr><th scope=\"col\">Cité par</th>"
-                '<th scope="col">Document</th><th scope="col">Où</th></tr></thead>\n<tbody>\n'
-                + "\n".join(rows) + "\n</tbody>\n</table>\n</details>\n")
+            rows.append(
+                f'<tr><td><a href="{self.place_href(page, e.source)}">'
+                f"{h(self.place_label(e.source))}</a></td>"
+                f'<td><a href="{self.doc_href(page, e.key)}">{h(d.key)}</a> '
+                f"({h(self.notes.document(d).titre)})</td>"
+                f"<td>{h(kinds_text(e))}</td></tr>"
+            )
+        return (
+            '<details class="vis-text">\n<summary>Les citations sous forme de tableau '
+            f'({len(edges)})</summary>\n<table>\n<thead><tr><th scope="col">Cité par</th>'
+            '<th scope="col">Document</th><th scope="col">Où</th></tr></thead>\n<tbody>\n'
+            + "\n".join(rows)
+            + "\n</tbody>\n</table>\n</details>\n"
+        )

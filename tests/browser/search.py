@@ -40,7 +40,9 @@ def search(page, query: str) -> list[Result]:
     box.press("End")
     page.wait_for_function(
         "([sel, text]) => { const m = document.querySelector(sel);"
-        " return m && m.textContent.trim() !== text; }", arg=[META, PLACEHOLDER])
+        " return m && m.textContent.trim() !== text; }",
+        arg=[META, PLACEHOLDER],
+    )
     return results(page)
 
 

@@ -34,8 +34,11 @@ def open_page(page, url: str, axe_source: str) -> None:
 
 
 def axe_options(rules: list[str] | None = None) -> dict:
-    return {"runOnly": {"type": "rule", "values": rules}} if rules else \
-        {"runOnly": {"type": "tag", "values": TAGS}}
+    return (
+        {"runOnly": {"type": "rule", "values": rules}}
+        if rules
+        else {"runOnly": {"type": "tag", "values": TAGS}}
+    )
 
 
 def run_axe(page, context="document", rules: list[str] | None = None) -> dict:
@@ -46,8 +49,10 @@ def summary(name: str, violations: list[dict]) -> list[str]:
     out = []
     for v in violations:
         for node in v["nodes"][:3]:
-            out.append(f"{name}: {v['id']} ({v['impact']}) {node['target']}: "
-                       f"{node['failureSummary'].splitlines()[-1].strip()[:160]}")
+            out.append(
+                f"{name}: {v['id']} ({v['impact']}) {node['target']}: "
+                f"{node['failureSummary'].splitlines()[-1].strip()[:160]}"
+            )
     return out
 
 
@@ -65,9 +70,11 @@ def test_axe_finds_no_violation_on_any_page(browser, server, site, axe_source, s
             page.wait_for_load_state("load")
             assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme], name
             assert page.evaluate("document.documentElement.lang") == "fr", name
-            result = page.evaluate("(options) => axe.run(document, options).then(r => "
-                                   "({passes: r.passes.length, violations: r.violations}))",
-                                   axe_options())
+            result = page.evaluate(
+                "(options) => axe.run(document, options).then(r => "
+                "({passes: r.passes.length, violations: r.violations}))",
+                axe_options(),
+            )
             checked += result["passes"]
             problems += summary(name, result["violations"])
     finally:

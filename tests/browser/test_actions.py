@@ -9,10 +9,8 @@ import pytest
 from playwright.sync_api import expect
 
 CITE_OP5 = "Assemblée générale, résolution 68/160, par. 5, A/RES/68/160 (18 décembre 2013)"
-CITE_PP3 = ("Assemblée générale, résolution 68/160, 3e alinéa du préambule, A/RES/68/160 "
-            "(18 décembre 2013)")
-CITE_PP1 = ("Assemblée générale, résolution 68/160, 1er alinéa du préambule, A/RES/68/160 "
-            "(18 décembre 2013)")
+CITE_PP3 = "Assemblée générale, résolution 68/160, 3e alinéa du préambule, A/RES/68/160 (18 décembre 2013)"
+CITE_PP1 = "Assemblée générale, résolution 68/160, 1er alinéa du préambule, A/RES/68/160 (18 décembre 2013)"
 LINK_DONE = "Lien copié dans le presse-papiers."
 CITE_DONE = "Citation copiée dans le presse-papiers."
 
@@ -91,7 +89,8 @@ def test_link_is_the_permanent_address_without_query(page, server):
 def test_fallback_when_the_clipboard_api_refuses(page, server):
     page.add_init_script(
         "window.realWrite = navigator.clipboard.writeText.bind(navigator.clipboard);"
-        "navigator.clipboard.writeText = () => Promise.reject(new Error('refusé'));")
+        "navigator.clipboard.writeText = () => Promise.reject(new Error('refusé'));"
+    )
     page.goto(server + "dispositif/5.html")
     page.wait_for_load_state("load")
     page.evaluate("realWrite('(vide)')")
@@ -128,8 +127,13 @@ def test_without_javascript_only_the_permalinks_remain(browser, server):
     context.close()
 
 
-ANCHORS = ["preambule.html#pp-3", "preambule.html#pp-9", "dispositif/5.html#op-5",
-           "texte-integral.html#pp-2", "texte-integral.html#op-11"]
+ANCHORS = [
+    "preambule.html#pp-3",
+    "preambule.html#pp-9",
+    "dispositif/5.html#op-5",
+    "texte-integral.html#pp-2",
+    "texte-integral.html#op-11",
+]
 
 
 @pytest.mark.parametrize("origin", ["server", "file_base"])
@@ -144,8 +148,9 @@ def test_anchor_lands_on_its_paragraph_highlighted(page, request, origin):
         box = para.bounding_box()
         assert box is not None and 0 <= box["y"] < 300, (address, box)
         # highlighted: the :target rule gives it a background and an accent rule
-        style = para.evaluate("el => [getComputedStyle(el).backgroundColor,"
-                              " getComputedStyle(el).borderLeftColor]")
+        style = para.evaluate(
+            "el => [getComputedStyle(el).backgroundColor, getComputedStyle(el).borderLeftColor]"
+        )
         assert style[0] not in ("rgba(0, 0, 0, 0)", "transparent"), (address, style)
         assert style[1] not in ("rgba(0, 0, 0, 0)", "transparent"), (address, style)
     assert page.recorder.errors == []

@@ -119,8 +119,7 @@ def test_print_keeps_text_and_notes_and_shows_addresses(page, server, name):
     for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".res-exports"):
         assert display(hidden) == "none", hidden
     assert display(".res-para") != "none"
-    after = page.locator("a[data-print-href]").first.evaluate(
-        "e => getComputedStyle(e, '::after').content")
+    after = page.locator("a[data-print-href]").first.evaluate("e => getComputedStyle(e, '::after').content")
     assert "https://" in after
     if name == "texte-integral.html":
         assert display(".footnote") != "none"

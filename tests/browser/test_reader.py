@@ -47,14 +47,15 @@ def test_a_paragraph_page_prints_as_a_citable_extract(page, server):
     assert after == f'"Pour citer\u00a0: {cite}"'
     assert "A/RES/68/160" in cite
     assert page.locator(".res-aside").evaluate("el => getComputedStyle(el).display") == "none"
-    underline = para.locator("a").first.evaluate(
-        "el => getComputedStyle(el).textDecorationLine")
+    underline = para.locator("a").first.evaluate("el => getComputedStyle(el).textDecorationLine")
     assert underline == "none"
     # the full text prints no citation under each of its 23 paragraphs
     page.goto(server + "texte-integral.html")
     page.emulate_media(media="print")
-    assert page.locator("#op-8").evaluate(
-        "el => getComputedStyle(el, '::after').content") in ("none", "normal")
+    assert page.locator("#op-8").evaluate("el => getComputedStyle(el, '::after').content") in (
+        "none",
+        "normal",
+    )
 
 
 def test_printed_map_tiles_keep_whole_words(page, server):

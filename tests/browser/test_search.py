@@ -13,12 +13,27 @@ from .search import META, NONE, anchors, open_search, search
 
 PP = [f"pp-{n}" for n in range(1, 10)]
 HOMME = PP + ["op-1", "op-5", "op-6", "op-7", "op-8", "op-9", "op-10", "op-11", "op-12", "op-13"]
-COOPERATION = ["pp-1", "pp-2", "pp-3", "pp-4", "pp-5", "pp-6", "pp-7", "pp-8", "op-1", "op-5",
-               "op-6", "op-8", "op-10", "op-11", "op-12", "op-13"]
+COOPERATION = [
+    "pp-1",
+    "pp-2",
+    "pp-3",
+    "pp-4",
+    "pp-5",
+    "pp-6",
+    "pp-7",
+    "pp-8",
+    "op-1",
+    "op-5",
+    "op-6",
+    "op-8",
+    "op-10",
+    "op-11",
+    "op-12",
+    "op-13",
+]
 ETATS = ["pp-1", "pp-5", "op-1", "op-2", "op-8", "op-9", "op-10", "op-11", "op-12", "op-13"]
 ORGANISATION = ["pp-4", "op-1", "op-9", "op-13"]
-DROITS = PP + ["op-1", "op-4", "op-5", "op-6", "op-7", "op-8", "op-9", "op-10", "op-11",
-               "op-12", "op-13"]
+DROITS = PP + ["op-1", "op-4", "op-5", "op-6", "op-7", "op-8", "op-9", "op-10", "op-11", "op-12", "op-13"]
 DROITS_HOMME_DIALOGUE = ["pp-5", "pp-6", "pp-8", "pp-9", "op-9", "op-11", "op-13"]
 
 # query -> the paragraphs it must return (exactly)
@@ -122,7 +137,9 @@ def test_clicking_a_result_lands_on_the_paragraph(browser, request):
 
 def test_paragraphs_come_before_the_editions_pages(searcher):
     found = search(searcher, "dialogue")  # also a theme's name and words of À propos
-    kinds = ["paragraph" if r.anchor or urlsplit(r.href).path.endswith("/preambule.html")
-             else "page" for r in found]
+    kinds = [
+        "paragraph" if r.anchor or urlsplit(r.href).path.endswith("/preambule.html") else "page"
+        for r in found
+    ]
     assert "page" in kinds
     assert kinds == sorted(kinds, key=lambda k: k == "page"), [r.title for r in found]

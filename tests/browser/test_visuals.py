@@ -30,18 +30,17 @@ def test_tiles_take_keyboard_focus_visibly(page, file_base):
 
 def test_graph_nodes_take_keyboard_focus_visibly(page, file_base):
     page.goto(file_base + "documents.html")
-    rest = page.locator(".vis-node--para rect").first.evaluate(
-        "el => getComputedStyle(el).strokeWidth")
+    rest = page.locator(".vis-node--para rect").first.evaluate("el => getComputedStyle(el).strokeWidth")
     tab_until(page, ".vis-graph svg a")
     node = page.evaluate("document.activeElement.dataset.node")
     width = page.evaluate("getComputedStyle(document.activeElement.querySelector('rect')).strokeWidth")
     assert node == "header"
     assert float(width.removesuffix("px")) >= 2 * float(rest.removesuffix("px"))
     # the edges of the focused node are brought forward
-    edge = page.locator('.vis-edge[data-from="header"]').evaluate(
-        "el => getComputedStyle(el).strokeWidth")
+    edge = page.locator('.vis-edge[data-from="header"]').evaluate("el => getComputedStyle(el).strokeWidth")
     other = page.locator('.vis-edge[data-from="pp-1"]').first.evaluate(
-        "el => getComputedStyle(el).strokeWidth")
+        "el => getComputedStyle(el).strokeWidth"
+    )
     assert float(edge.removesuffix("px")) > float(other.removesuffix("px"))
     assert all(u.startswith("file://") for u in page.recorder.requests), page.recorder.requests
 
