@@ -222,7 +222,7 @@ class _Builder:
                 "TLCReference",
                 eId=slug(d.key),
                 href=self.links[d.key],
-                showAs=self.notes.document(d).titre,
+                showAs=self.notes.document(d).title,
                 name="citedDocument",
             )
 

@@ -15,15 +15,18 @@ from .errors import ParseError
 from .model import CitedDocument, Resolution
 
 UNDOCS = "https://undocs.org/fr/"
-DOCUMENT_FIELDS = {"titre", "organe", "date", "lien", "note"}
+# YAML key -> field of DocumentNote
+DOCUMENT_FIELDS = {"titre": "title", "organe": "body", "date": "date", "lien": "link", "note": "note"}
 
 
 @dataclass(frozen=True)
 class DocumentNote:
-    titre: str
-    organe: str | None = None
+    """A cited document's curated facts (YAML keys `titre`, `organe`, `date`, `lien`, `note`)."""
+
+    title: str
+    body: str | None = None
     date: str | None = None
-    lien: str | None = None
+    link: str | None = None
     note: str | None = None
     known: bool = True  # False: the data file says nothing of this document
 
@@ -35,7 +38,7 @@ class Annotations:
     paragraphs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # anchor -> slugs
 
     def document(self, doc: CitedDocument) -> DocumentNote:
-        return self.documents.get(doc.key) or DocumentNote(titre=doc.key, known=False)
+        return self.documents.get(doc.key) or DocumentNote(title=doc.key, known=False)
 
     def themes_of(self, anchor: str) -> tuple[str, ...]:
         return self.paragraphs.get(anchor, ())
@@ -50,7 +53,7 @@ def slug(text: str) -> str:
 def official_link(doc: CitedDocument, note: DocumentNote) -> str | None:
     """The document's address: undocs.org for a symbol (spaces dropped as the UN's own links
     do, parentheses percent-encoded), or the full URL the data file gives."""
-    target = note.lien or doc.symbol
+    target = note.link or doc.symbol
     if not target:
         return None
     if target.startswith("https://"):
@@ -91,12 +94,12 @@ def load(path: str | Path | None) -> Annotations:
     for key, entry in (data.get("documents") or {}).items():
         if not isinstance(entry, dict) or "titre" not in entry:
             raise fail(key, f"entrée de document « {key} » sans titre", "un champ « titre: »")
-        unknown = set(entry) - DOCUMENT_FIELDS
+        unknown = set(entry) - set(DOCUMENT_FIELDS)
         if unknown:
             raise fail(
                 key, f"champ inconnu {sorted(unknown)} pour « {key} »", f"seulement {sorted(DOCUMENT_FIELDS)}"
             )
-        documents[key] = DocumentNote(**{k: str(v) for k, v in entry.items()})
+        documents[key] = DocumentNote(**{DOCUMENT_FIELDS[k]: str(v) for k, v in entry.items()})
     themes = {str(k): str(v) for k, v in (data.get("themes") or {}).items()}
     paragraphs = {}
     for anchor, slugs in (data.get("paragraphs") or {}).items():

@@ -115,7 +115,7 @@ class Renderer:
             if kind == 0:
                 out.append("[")
             elif kind == 1:
-                title = attr(self.notes.document(self.doc(item.key)).titre)
+                title = attr(self.notes.document(self.doc(item.key)).title)
                 out.append(f']({self.doc_link(page, item.key)} "{title}"){self.print_href(item.key)}')
             else:
                 out.append(f"[^{item.number}]")
@@ -267,7 +267,7 @@ class Renderer:
         side = ['<div class="ed res-aside" markdown>\n']
         if docs:
             side.append("**Documents cités :**\n\n")
-            side += [f"- [{esc(self.notes.document(d).titre)}]({self.doc_link(page, d.key)})\n" for d in docs]
+            side += [f"- [{esc(self.notes.document(d).title)}]({self.doc_link(page, d.key)})\n" for d in docs]
             side.append("\n")
         side.append(
             f"[Lire ce paragraphe dans le texte intégral]({self.para_link(page, p, full_text=True)})\n\n"
@@ -322,13 +322,13 @@ class Renderer:
         ]
         for d in r.documents:
             note = self.notes.document(d)
-            out.append(f"## {esc(note.titre)} {{ #{self.doc_anchors[d.key]} }}\n\n")
+            out.append(f"## {esc(note.title)} {{ #{self.doc_anchors[d.key]} }}\n\n")
             out.append('<div class="ed res-doc" markdown>\n')
             facts = []
             if d.symbol:
                 facts.append(f"- **Cote :** {esc(d.symbol)}")
-            if note.organe:
-                facts.append(f"- **Organe :** {esc(note.organe)}")
+            if note.body:
+                facts.append(f"- **Organe :** {esc(note.body)}")
             if note.date:
                 facts.append(f"- **Date :** {esc(note.date)}")
             link = official_link(d, note)
@@ -512,8 +512,8 @@ class Renderer:
                     "key": d.key,
                     "symbol": d.symbol,
                     "id": self.doc_anchors[d.key],
-                    "title": self.notes.document(d).titre,
-                    "body": self.notes.document(d).organe,
+                    "title": self.notes.document(d).title,
+                    "body": self.notes.document(d).body,
                     "date": self.notes.document(d).date,
                     "link": official_link(d, self.notes.document(d)),
                     "cited_by": list(d.cited_by),

@@ -345,7 +345,7 @@ class Visuals:
             )
         for d in docs:
             y = doc_y[d.key]
-            title = self.notes.document(d).titre
+            title = self.notes.document(d).title
             first, second = (d.symbol, title) if d.symbol else (title, "")
             if second == first:  # a document the annotations do not describe
                 second = ""
@@ -400,7 +400,7 @@ class Visuals:
                 f'<tr><td><a href="{self.place_href(page, e.source)}">'
                 f"{h(self.place_label(e.source))}</a></td>"
                 f'<td><a href="{self.doc_href(page, e.key)}">{h(d.key)}</a> '
-                f"({h(self.notes.document(d).titre)})</td>"
+                f"({h(self.notes.document(d).title)})</td>"
                 f"<td>{h(kinds_text(e))}</td></tr>"
             )
         return (
