@@ -1,16 +1,19 @@
-"""Expand the navigation's "dispositif/" entry into the operative-paragraph pages (ranges
+"""Expand the navigation's "dispositif/" entry into the operative-paragraph pages, each
+labelled with its number and opening words (« 13. Prie »; ranges
 for very long resolutions, the rest declared `not_in_nav`). The logic lives in
 scripts/edition/navigation.py."""
 
 from __future__ import annotations
 
 import pathspec
-from edition import navigation
+from edition import exports, navigation
 
 
 def on_config(config, **kwargs):
     if config.nav:
-        config.nav, omitted = navigation.expand(config.nav, config.docs_dir)
+        model = exports.read_model(config.docs_dir)
+        openings = {p.number: p.opening for p in model.resolution.operative} if model else {}
+        config.nav, omitted = navigation.expand(config.nav, config.docs_dir, openings)
         if omitted:
             spec = pathspec.gitignore.GitIgnoreSpec.from_lines(omitted)
             config.not_in_nav = config.not_in_nav + spec if config.not_in_nav else spec

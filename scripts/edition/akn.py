@@ -26,9 +26,11 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from .annotations import Annotations, official_link, slug
+from .annotations import Annotations, official_link
 from .french import NO_COMMITTEE, french_date
-from .model import Citation, FootnoteCall, Paragraph, Resolution
+from .inline import Extras, Token, note_tokens, paragraph_tokens
+from .model import Paragraph, Resolution
+from .urls import slug
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 LANGUAGE = "fra"  # ISO 639-2, as AKN4UN expressions use
@@ -86,55 +88,43 @@ def _add_text(el: ET.Element, text: str) -> None:
 
 
 class _Builder:
-    def __init__(self, res: Resolution, notes: Annotations):
+    def __init__(self, res: Resolution, notes: Annotations, extras: Extras):
         self.res = res
         self.notes = notes
+        self.extras = extras
         self.links = {}
         for d in res.documents:
             link = official_link(d, notes.document(d))
             self.links[d.key] = link or f"#{slug(d.key)}"
 
-    def inline(
-        self,
-        parent: ET.Element,
-        text: str,
-        citations: tuple[Citation, ...] = (),
-        calls: tuple[FootnoteCall, ...] = (),
-        italic_end: int = 0,
-    ) -> None:
-        """Mixed content: `text` with <i> on its opening words, <ref> on cited documents and
-        an authorialNote at each footnote call. Spans must nest (they do in practice)."""
-        # (offset, order, tie, action, item): at one offset, closes (inner first), then
-        # notes, then opens (outer first)
-        events = []
-        spans = [(0, italic_end, "i", {})] if italic_end else []
-        spans += [(c.start, c.end, "ref", {"href": self.links[c.key]}) for c in citations]
-        for start, end, tag, attrs in spans:
-            events += [(start, 2, -end, "open", (tag, attrs)), (end, 0, -start, "close", tag)]
-        events += [(call.offset, 1, 0, "note", call.number) for call in calls]
-        events.sort(key=lambda e: e[:3])
-        stack, pos = [parent], 0
-        for offset, _, _, action, item in events:
-            _add_text(stack[-1], text[pos:offset])
-            pos = offset
-            if action == "open":
-                tag, attrs = item
+    def inline(self, parent: ET.Element, stream: list[Token]) -> None:
+        """Mixed content from the inline token stream: <i> on the opening words, <ref> on
+        cited documents, <sup> on raised letters, an authorialNote at each footnote call."""
+        stack = [parent]
+        for t in stream:
+            if t.type == "text":
+                _add_text(stack[-1], t.value)
+            elif t.type == "note":
+                self.note(stack[-1], int(t.value))
+            elif t.type == "term":
+                continue  # the glossary is the edition's, not the document's
+            elif t.nesting == 1:
+                tag, attrs = {
+                    "em": ("i", {}),
+                    "sup": ("sup", {}),
+                    "cite": ("ref", {"href": self.links.get(t.value, "")}),
+                }[t.type]
                 stack.append(_sub(stack[-1], tag, **attrs))
-            elif action == "close":
-                if stack[-1].tag != item:
-                    raise ValueError(f"spans overlap in « {text[:40]}… »")
-                stack.pop()
             else:
-                self.note(stack[-1], item)
-        _add_text(stack[-1], text[pos:])
+                stack.pop()
 
     def note(self, parent: ET.Element, number: int) -> None:
         n = self.res.footnote(number)
         el = _sub(parent, "authorialNote", marker=str(number), placement="bottom", eId=eid(f"fn:{number}"))
-        self.inline(_sub(el, "p"), n.text, n.citations)
+        self.inline(_sub(el, "p"), note_tokens(n, self.extras))
 
     def paragraph_text(self, parent: ET.Element, p: Paragraph) -> None:
-        self.inline(_sub(parent, "p"), p.text, p.citations, p.calls, len(p.opening))
+        self.inline(_sub(parent, "p"), paragraph_tokens(p, self.extras))
 
     def build(self) -> ET.Element:
         res = self.res
@@ -239,8 +229,8 @@ def _indent(el: ET.Element, level: int = 0) -> None:
     el[-1].tail = "\n" + "  " * level
 
 
-def akoma_ntoso(res: Resolution, notes: Annotations, generated: str) -> str:
-    root = _Builder(res, notes).build()
+def akoma_ntoso(res: Resolution, notes: Annotations, generated: str, extras: Extras = Extras()) -> str:
+    root = _Builder(res, notes, extras).build()
     _indent(root)
     body = ET.tostring(root, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<!-- {generated} -->\n{body}\n'

@@ -1,25 +1,31 @@
 """Open exports of the model, written into docs/ beside the pages (stable URLs at the site
-root): the plain text of the resolution and the JSON Schema of resolution.json. The Akoma
-Ntoso XML lives in akn.py.
+root). The Akoma Ntoso XML lives in akn.py.
 
-  resolution.txt          the clean resolution, UTF-8, one paragraph per line, ready to quote
+  resolution.json         the model: metadata, paragraphs, notes, documents, themes
   resolution.schema.json  JSON Schema (draft 2020-12) describing resolution.json
+  resolution.txt          the clean resolution, UTF-8, one paragraph per line, ready to quote
+
+`read_model` turns resolution.json back into the model's dataclasses, for the MkDocs hooks
+(which see only docs/).
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
-from .french import french_date, report_basis
-from .model import Paragraph, Resolution
+from . import urls
+from .annotations import Annotations, official_link
+from .french import citation, french_date, paragraph_label, report_basis
+from .inline import note_tokens, paragraph_tokens, to_text
+from .model import Citation, CitedDocument, Footnote, FootnoteCall, Paragraph, Resolution
 
-TEXT_FILE = "resolution.txt"
-SCHEMA_FILE = "resolution.schema.json"
-JSON_FILE = "resolution.json"
-AKN_FILE = "resolution.akn.xml"
+TEXT_FILE = urls.TEXT
+SCHEMA_FILE = urls.SCHEMA
+JSON_FILE = urls.JSON
+AKN_FILE = urls.AKN
 
-SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 NOTE_RULE = "_" * 15  # as in the official layout, above the notes
 
 
@@ -28,6 +34,117 @@ def read_json(docs_dir: str | Path) -> dict | None:
     (a plain `mkdocs build` of another docs folder)."""
     path = Path(docs_dir) / JSON_FILE
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+@dataclass(frozen=True)
+class SiteModel:
+    """What the hooks need, as the model's dataclasses: the resolution and its themes."""
+
+    resolution: Resolution
+    themes: dict[str, str]  # slug -> label
+    paragraph_themes: dict[str, tuple[str, ...]]  # anchor -> slugs
+
+
+def read_model(docs_dir: str | Path) -> SiteModel | None:
+    """The model written into `docs_dir`/resolution.json, as dataclasses (None without it)."""
+    data = read_json(docs_dir)
+    if data is None:
+        return None
+
+    def paragraph(p: dict) -> Paragraph:
+        return Paragraph(
+            kind=p["id"].partition("-")[0],
+            number=p["number"],
+            opening=p["opening"],
+            text=p["text"],
+            line=p["source_line"],
+            calls=tuple(FootnoteCall(c["number"], c["offset"]) for c in p["footnotes"]),
+            citations=tuple(Citation(c["document"], c["start"], c["end"]) for c in p["citations"]),
+        )
+
+    paragraphs = [paragraph(p) for p in data["paragraphs"]]
+    res = Resolution(
+        symbol=data["symbol"],
+        session=data["session"],
+        number=data["number"],
+        adopted=data["adopted"],
+        title=data["title"],
+        committee=data["committee"],
+        report=data["report"],
+        formula=data["formula"],
+        preamble=tuple(p for p in paragraphs if p.kind == "pp"),
+        operative=tuple(p for p in paragraphs if p.kind == "op"),
+        footnotes=tuple(
+            Footnote(n["number"], n["text"], n["source_line"], n["paragraph"]) for n in data["footnotes"]
+        ),
+        documents=tuple(
+            CitedDocument(d["key"], d["symbol"], tuple(d["cited_by"]), tuple(d["footnotes"]))
+            for d in data["documents"]
+        ),
+    )
+    themes = {p["id"]: tuple(p["themes"]) for p in data["paragraphs"]}
+    return SiteModel(res, dict(data["themes"]), themes)
+
+
+def resolution_json(res: Resolution, notes: Annotations, generated: str) -> str:
+    """resolution.json: the model with its addresses, described by json_schema()."""
+    data = {
+        "$comment": generated,
+        "symbol": res.symbol,
+        "session": res.session,
+        "number": res.number,
+        "adopted": res.adopted,
+        "language": "fr",
+        "title": res.title,
+        "committee": res.committee,
+        "report": res.report,
+        "formula": res.formula,
+        "paragraphs": [
+            {
+                "kind": "preamble" if p.kind == "pp" else "operative",
+                "number": p.number,
+                "id": p.anchor,
+                "label": paragraph_label(p.kind, p.number),
+                "opening": p.opening,
+                "text": p.text,
+                "url": urls.site_path(urls.paragraph_target(p)),
+                "full_text_url": urls.site_path(urls.in_text_target(p)),
+                "footnotes": [{"number": c.number, "offset": c.offset} for c in p.calls],
+                "citations": [{"document": c.key, "start": c.start, "end": c.end} for c in p.citations],
+                "themes": list(notes.themes_of(p.anchor)),
+                "citation": citation(res, p),
+                "source_line": p.line,
+            }
+            for p in res.paragraphs
+        ],
+        "footnotes": [
+            {
+                "number": n.number,
+                "text": n.text,
+                "paragraph": n.paragraph,
+                "documents": list(n.symbols),
+                "source_line": n.line,
+            }
+            for n in res.footnotes
+        ],
+        "documents": [
+            {
+                "key": d.key,
+                "symbol": d.symbol,
+                "id": urls.slug(d.key),
+                "title": notes.document(d).title,
+                "body": notes.document(d).body,
+                "date": notes.document(d).date,
+                "link": official_link(d, notes.document(d)),
+                "cited_by": list(d.cited_by),
+                "footnotes": list(d.notes),
+                "url": urls.site_path(urls.document_target(d.key)),
+            }
+            for d in res.documents
+        ],
+        "themes": dict(notes.themes),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def header_lines(res: Resolution) -> list[str]:
@@ -39,14 +156,9 @@ def header_lines(res: Resolution) -> list[str]:
     ]
 
 
-def marked_text(p: Paragraph, marker=lambda n: str(n).translate(SUPERSCRIPT)) -> str:
+def marked_text(p: Paragraph) -> str:
     """A paragraph's clean text with its footnote calls put back (superscript digits)."""
-    out, pos = [], 0
-    for call in sorted(p.calls, key=lambda c: c.offset):
-        out += [p.text[pos : call.offset], marker(call.number)]
-        pos = call.offset
-    out.append(p.text[pos:])
-    return "".join(out)
+    return to_text(paragraph_tokens(p))
 
 
 def plain_text(res: Resolution) -> str:
@@ -58,7 +170,9 @@ def plain_text(res: Resolution) -> str:
     blocks += [f"{p.number}. {marked_text(p)}" for p in res.operative]
     text = "\n\n".join(blocks)
     if res.footnotes:
-        text += "\n\n" + "\n".join([NOTE_RULE] + [f"{n.number} {n.text}" for n in res.footnotes])
+        text += "\n\n" + "\n".join(
+            [NOTE_RULE] + [f"{n.number} {to_text(note_tokens(n))}" for n in res.footnotes]
+        )
     return text + "\n"
 
 
@@ -75,7 +189,7 @@ ANCHOR = {"type": "string", "pattern": r"^(pp|op)-[1-9][0-9]*$"}
 
 
 def json_schema(generated: str) -> str:
-    """The JSON Schema of resolution.json (what render.Renderer.json writes)."""
+    """The JSON Schema of resolution.json (what resolution_json writes)."""
     paragraph = _object(
         {
             "kind": {"enum": ["preamble", "operative"]},
@@ -85,7 +199,7 @@ def json_schema(generated: str) -> str:
             "opening": {**STR, "minLength": 1},
             "text": {**STR, "minLength": 1},
             "url": {"type": "string", "pattern": r"^(preambule|dispositif/[0-9]+)\.html#(pp|op)-[0-9]+$"},
-            "full_text_url": {"type": "string", "pattern": r"^texte-integral\.html#(pp|op)-[0-9]+$"},
+            "full_text_url": {"type": "string", "pattern": r"^index\.html#(pp|op)-[0-9]+$"},
             "footnotes": {"type": "array", "items": _object({"number": POSITIVE, "offset": OFFSET})},
             "citations": {
                 "type": "array",
@@ -151,3 +265,16 @@ def json_schema(generated: str) -> str:
         ),
     }
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def files(res: Resolution, notes: Annotations, generated: str, extras=None) -> dict[str, str]:
+    """Every export, by file name: resolution.json, its schema, the text and the AKN XML."""
+    from . import akn
+    from .inline import Extras
+
+    return {
+        JSON_FILE: resolution_json(res, notes, generated),
+        SCHEMA_FILE: json_schema(generated),
+        TEXT_FILE: plain_text(res),
+        AKN_FILE: akn.akoma_ntoso(res, notes, generated, extras or Extras()),
+    }

@@ -53,3 +53,10 @@ def paragraph_label(kind: str, number: int) -> str:
 def pinpoint(kind: str, number: int) -> str:
     """Where a paragraph is, as a citation gives it: « 3e alinéa du préambule », « par. 5 »."""
     return f"{ordinal(number)} alinéa du préambule" if kind == "pp" else f"par. {number}"
+
+
+def citation(res, p=None) -> str:
+    """The short citation the edition has always offered, such as
+    « Assemblée générale, résolution 68/160, par. 5, A/RES/68/160 (18 décembre 2013) »."""
+    where = f", {pinpoint(p.kind, p.number)}" if p is not None else ""
+    return f"Assemblée générale, résolution {res.short}{where}, {res.symbol} ({french_date(res.adopted)})"

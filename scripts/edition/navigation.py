@@ -19,31 +19,37 @@ NAV_LIMIT = 50
 MAX_RANGES = 10
 
 
-def expand(items: list, docs: Path) -> tuple[list, list[str]]:
+def expand(items: list, docs: Path, openings: dict[int, str] | None = None) -> tuple[list, list[str]]:
     """(the navigation with PLACEHOLDER expanded, the pages left out of it as
-    gitignore-style patterns "/dispositif/N.md")."""
+    gitignore-style patterns "/dispositif/N.md"). `openings` (paragraph number -> its
+    opening words) labels each page « 13. Prie »; without it, « Paragraphe 13 »."""
     omitted: list[str] = []
-    return _expand(items, Path(docs), omitted), omitted
+    return _expand(items, Path(docs), omitted, openings or {}), omitted
 
 
-def _expand(items: list, docs: Path, omitted: list[str]) -> list:
+def label(number: str, openings: dict[int, str]) -> str:
+    opening = openings.get(int(number)) if number.isdigit() else None
+    return f"{number}. {opening}" if opening else f"Paragraphe {number}"
+
+
+def _expand(items: list, docs: Path, omitted: list[str], openings: dict[int, str]) -> list:
     out = []
     for item in items:
         if isinstance(item, dict):
             ((title, value),) = item.items()
             if value == PLACEHOLDER:
-                value = _operative(docs, omitted)
+                value = _operative(docs, omitted, openings)
             elif isinstance(value, list):
-                value = _expand(value, docs, omitted)
+                value = _expand(value, docs, omitted, openings)
             item = {title: value}
         out.append(item)
     return out
 
 
-def _operative(docs: Path, omitted: list[str]) -> list[dict[str, str]]:
+def _operative(docs: Path, omitted: list[str], openings: dict[int, str]) -> list[dict[str, str]]:
     pages = sorted(docs.glob("dispositif/*.md"), key=lambda p: int(re.sub(r"\D", "", p.stem) or 0))
     if len(pages) <= NAV_LIMIT:
-        return [{f"Paragraphe {p.stem}": f"dispositif/{p.name}"} for p in pages]
+        return [{label(p.stem, openings): f"dispositif/{p.name}"} for p in pages]
     size = NAV_LIMIT * math.ceil(len(pages) / NAV_LIMIT / MAX_RANGES)
     ranges = [pages[i : i + size] for i in range(0, len(pages), size)]
     omitted += [f"/dispositif/{p.name}" for r in ranges for p in r[1:]]

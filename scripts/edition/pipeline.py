@@ -17,10 +17,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import annotations, exports, offline
+from . import annotations, exports, offline, urls
 from .model import Resolution
 from .parse import parse_file
-from .render import GENERATED, Renderer
+from .render import GENERATED
+from .render import Edition as PageSet
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SOURCE = ROOT / "source" / "A-RES-68-160-fr.txt"
@@ -49,7 +50,11 @@ def load(source: Path = DEFAULT_SOURCE, data: Path | None = DEFAULT_DATA) -> Edi
     resolution = parse_file(source)
     notes = annotations.load(data)
     warnings = annotations.check_against(resolution, notes)
-    pages = Renderer(resolution, notes, display_path(source)).pages()
+    pageset = PageSet(resolution, notes, display_path(source))
+    pages = {
+        **pageset.pages(),
+        **exports.files(resolution, notes, GENERATED.format(source=pageset.source_name), pageset.extras),
+    }
     return Edition(resolution, notes, pages, warnings)
 
 
@@ -188,7 +193,7 @@ def build_site(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml", max_r
     the zip that contains it (a fixed point, usually the second zip). All of it happens in
     one temporary folder that replaces `site` only then: a failing build, zip or size leaves
     `site` as it was. Returns the zips made."""
-    name = offline.zip_name(exports.read_json(docs)["symbol"])
+    name = urls.zip_name(exports.read_json(docs)["symbol"])
     placeholder = offline.SIZE_PLACEHOLDER.encode()
     with swapped_in(site) as tmp:
         _build(docs, tmp, config, {offline.CONFIG_KEY: offline.SIZE_PLACEHOLDER})

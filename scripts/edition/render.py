@@ -1,35 +1,42 @@
-"""Stage 3: render the model as the site's Markdown pages (and resolution.json).
+"""Stage 3: the model as the site's generated pages.
 
-Every page is a pure function of the model and the annotations. Resolution wording is
-wrapped in elements of class `res`; everything the edition adds carries class `ed`
-(editorial), so a reader can tell them apart and the tests can check that nothing was
-lost or invented.
+Each page is YAML front matter (written by a YAML serializer) followed by HTML rendered
+from a Jinja2 template in `templates/` (autoescaped), fed by the small view models below.
+MkDocs passes that HTML through untouched, so nothing from the source text or the
+annotations can ever be read as Markdown, an attribute list or raw markup: escaping
+happens once, at the template boundary (and in inline.HtmlRules for the wording).
+
+Resolution wording is wrapped in elements of class `res`; everything the edition adds
+carries class `ed` (editorial), so a reader can tell them apart, the reading view can hide
+it, and the tests can check that nothing was lost or invented.
 """
 
 from __future__ import annotations
 
-import json
-import posixpath
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from . import akn, exports, offline
-from .annotations import Annotations, official_link, slug
-from .french import french_date, paragraph_label, pinpoint, report_basis
+import jinja2
+import yaml
+from markupsafe import Markup, escape
+
+from . import exports, urls, visuals
+from .annotations import Annotations, official_link
+from .french import citation, french_date, paragraph_label, report_basis
+from .inline import Extras, HtmlRules, note_tokens, paragraph_tokens
 from .model import CitedDocument, Paragraph, Resolution
-from .visuals import Visuals
 
 GENERATED = "Généré par scripts/edition depuis {source} : ne pas modifier à la main."
 
-PREAMBLE_PAGE = "preambule.md"
-FULL_TEXT_PAGE = "texte-integral.md"
-DOCUMENTS_PAGE = "documents.md"
-THEMES_PAGE = "themes.md"
-HOME_PAGE = "index.md"
-ABOUT_PAGE = "a-propos.md"
-
-
-def operative_page(number: int) -> str:
-    return f"dispositif/{number}.md"
+ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("edition", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+ENV.filters["french_date"] = french_date
 
 
 def label(p: Paragraph) -> str:
@@ -37,491 +44,234 @@ def label(p: Paragraph) -> str:
     return paragraph_label(p.kind, p.number)
 
 
-def citation(res: Resolution, p: Paragraph | None = None) -> str:
-    """A ready citation, such as
-    « Assemblée générale, résolution 68/160, par. 5, A/RES/68/160 (18 décembre 2013) »."""
-    where = f", {pinpoint(p.kind, p.number)}" if p is not None else ""
-    return f"Assemblée générale, résolution {res.short}{where}, {res.symbol} ({french_date(res.adopted)})"
+def excerpt(text: str, words: int = 14) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-def home_of(p: Paragraph) -> str:
-    """The page where a paragraph lives on its own (with its anchor)."""
-    return PREAMBLE_PAGE if p.kind == "pp" else operative_page(p.number)
-
-
-def esc(text: str) -> str:
-    """Text safe to put in Markdown: no character of it starts markup."""
-    for char in "\\`*_[]<>":
-        text = text.replace(char, "\\" + char)
-    return text
-
-
-def attr(text: str) -> str:
-    """Text safe inside a quoted HTML/attr_list attribute."""
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+def front_matter(source: str, meta: dict) -> str:
+    """YAML front matter. Material prints `title` and `description` into the page without
+    escaping them, so they are stored as escaped HTML text."""
+    safe = {k: (str(escape(v)) if k in ("title", "description") else v) for k, v in meta.items()}
+    body = yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=100_000)
+    return f"---\n# {GENERATED.format(source=source)}\n{body}---\n\n"
 
 
 @dataclass
-class Renderer:
+class Edition:
+    """One edition: the model, the annotations, and what every page needs from them."""
+
     res: Resolution
     notes: Annotations
     source_name: str
-    doc_anchors: dict[str, str] = field(init=False)  # document key -> anchor on the documents page
+    extras: Extras = field(default_factory=Extras)
 
-    def __post_init__(self) -> None:
-        self.doc_anchors = {d.key: slug(d.key) for d in self.res.documents}
+    @cached_property
+    def documents(self) -> dict[str, CitedDocument]:
+        return {d.key: d for d in self.res.documents}
 
-    # -- links ------------------------------------------------------------------------
+    def document_title(self, key: str) -> str:
+        return self.notes.document(self.documents[key]).title
 
-    @staticmethod
-    def rel(page: str, target: str) -> str:
-        """Relative link from `page` to `target` ("page.md#anchor")."""
-        path, _, anchor = target.partition("#")
-        link = posixpath.relpath(path, posixpath.dirname(page) or ".") if path else ""
-        return link + (f"#{anchor}" if anchor else "")
+    def official(self, key: str) -> str | None:
+        d = self.documents[key]
+        return official_link(d, self.notes.document(d))
 
-    def doc_link(self, page: str, key: str) -> str:
-        return self.rel(page, f"{DOCUMENTS_PAGE}#{self.doc_anchors[key]}")
+    # -- one page at a time -------------------------------------------------------------
 
-    def para_link(self, page: str, p: Paragraph, full_text: bool = False) -> str:
-        return self.rel(page, f"{FULL_TEXT_PAGE if full_text else home_of(p)}#{p.anchor}")
+    def page(self, page: str) -> Page:
+        return Page(self, page)
 
-    # -- pieces -----------------------------------------------------------------------
-
-    def header(self, title: str, description: str) -> str:
-        return (
-            f"---\n# {GENERATED.format(source=self.source_name)}\n"
-            f'title: "{attr(title)}"\ndescription: "{attr(description)}"\n---\n\n'
-        )
-
-    def inline(self, page: str, p: Paragraph) -> str:
-        """A paragraph's wording as Markdown: italic opening, links on cited documents,
-        footnote calls where the notes were."""
-        events = [(c.start, 0, c) for c in p.citations] + [(c.end, 1, c) for c in p.citations]
-        events += [(call.offset, 2, call) for call in p.calls]
-        events.sort(key=lambda e: (e[0], e[1]))
-        out, pos = [], 0
-        opening_end = len(p.opening)
-        italic_open = True
-        out.append("*")
-        for offset, kind, item in events:
-            chunk = p.text[pos:offset]
-            if italic_open and offset >= opening_end:
-                out.append(esc(p.text[pos:opening_end]) + "*" + esc(p.text[opening_end:offset]))
-                italic_open = False
-            else:
-                out.append(esc(chunk))
-            pos = offset
-            if kind == 0:
-                out.append("[")
-            elif kind == 1:
-                title = attr(self.notes.document(self.doc(item.key)).title)
-                out.append(f']({self.doc_link(page, item.key)} "{title}"){self.print_href(item.key)}')
-            else:
-                out.append(f"[^{item.number}]")
-        if italic_open:
-            out.append(esc(p.text[pos:opening_end]) + "*")
-            pos = opening_end
-        out.append(esc(p.text[pos:]))
-        return "".join(out)
-
-    def print_href(self, key: str) -> str:
-        """attr_list giving a link the document's official address, which print.css shows
-        after the link on paper."""
-        d = self.doc(key)
-        link = official_link(d, self.notes.document(d))
-        return f'{{ data-print-href="{attr(link)}" }}' if link else ""
-
-    def doc(self, key: str) -> CitedDocument:
-        return next(d for d in self.res.documents if d.key == key)
-
-    def paragraph_block(self, page: str, p: Paragraph) -> str:
-        """One paragraph: its anchor, a visible permalink, its wording, its themes."""
-        permalink = self.rel(page, f"{page}#{p.anchor}")
-        if p.kind == "pp":
-            number = (
-                f'[Alinéa {p.number}]({permalink} "Lien permanent vers cet alinéa"){{ .ed .res-para__link }}'
-            )
-            body = f"{number}\n{self.inline(page, p)}"
-        else:
-            number = f'[{p.number}.]({permalink} "Lien permanent vers ce paragraphe"){{ .res-para__link }}'
-            body = f"{number} {self.inline(page, p)}"
-        data = (
-            f'data-label="{attr(label(p))}" data-cite="{attr(citation(self.res, p))}" '
-            f'data-anchor="{p.anchor}"'
-        )
-        themes = self.themes_line(page, p)
-        return (
-            f'<div class="res res-para res-para--{p.kind}" id="{p.anchor}" {data} markdown>\n'
-            f"{body}\n{{ .res-para__text }}\n{themes}{self.exports_line(page, p)}</div>\n"
-        )
-
-    def exports_line(self, page: str, p: Paragraph) -> str:
-        """Links to the open exports; the title names the paragraph's element in each."""
-        links = [
-            (exports.JSON_FILE, "JSON", f"Le texte structuré (paragraphe « {p.anchor} »)"),
-            (exports.AKN_FILE, "Akoma Ntoso", f"XML Akoma Ntoso (élément eId « {akn.eid(p.anchor)} »)"),
-            (exports.TEXT_FILE, "texte", "Texte brut de la résolution"),
-        ]
-        md = " · ".join(f'[{text}]({self.rel(page, name)} "{attr(title)}")' for name, text, title in links)
-        return f"\nDonnées : {md}\n{{ .ed .res-exports }}\n"
-
-    def themes_line(self, page: str, p: Paragraph) -> str:
-        slugs = self.notes.themes_of(p.anchor)
-        if not slugs:
-            return ""
-        links = " ".join(
-            f"[{esc(self.notes.themes[s])}]({self.rel(page, THEMES_PAGE + '#' + s)}){{ .res-theme }}"
-            for s in slugs
-        )
-        return f"\nThèmes : {links}\n{{ .ed .res-themes }}\n"
-
-    def footnote_defs(self, page: str, paragraphs: list[Paragraph]) -> str:
-        numbers = [c.number for p in paragraphs for c in p.calls]
-        lines = []
-        for n in numbers:
-            note = self.res.footnote(n)
-            text, pos = [], 0
-            for c in note.citations:
-                text.append(esc(note.text[pos : c.start]))
-                text.append(
-                    f"[{esc(note.text[c.start : c.end])}]({self.doc_link(page, c.key)})"
-                    f"{self.print_href(c.key)}"
-                )
-                pos = c.end
-            text.append(esc(note.text[pos:]))
-            lines.append(f"[^{n}]: {''.join(text)}")
-        return ("\n" + "\n".join(lines) + "\n") if lines else ""
-
-    def formula(self) -> str:
-        return f'<p class="res res-formula" markdown>{esc(self.res.formula)}</p>\n'
-
-    def heading_block(self) -> str:
-        r = self.res
-        report = self.doc_link(FULL_TEXT_PAGE, r.report) if r.report in self.doc_anchors else None
-        report_md = f"[{esc(r.report)}]({report}){self.print_href(r.report)}" if report else esc(r.report)
-        basis = esc(report_basis(r.committee))
-        return (
-            f'<div class="res res-header" markdown>\n'
-            f"Résolution adoptée par l’Assemblée générale le {french_date(r.adopted)}\n"
-            f"{{ .res-header__adopted }}\n\n"
-            f"\\[{basis} ({report_md})\\]\n{{ .res-header__report }}\n\n"
-            f"**{r.short}. {esc(r.title)}**\n{{ .res-header__title }}\n"
-            f"</div>\n"
-        )
-
-    # -- pages ------------------------------------------------------------------------
+    def render(self, page: str, template: str, meta: dict, **context) -> str:
+        ctx = Page(self, page)
+        body = ENV.get_template(template).render(p=ctx, res=self.res, e=self, **context)
+        return front_matter(self.source_name, meta) + body
 
     def pages(self) -> dict[str, str]:
+        r = self.res
+        description = (
+            f"Texte français de la résolution {r.symbol} de l’Assemblée générale des Nations Unies, "
+            f"« {r.title} », adoptée le {french_date(r.adopted)} : édition numérique annotée."
+        )
+        reading = {"title": f"Résolution {r.short} — {r.title}", "description": description}
         pages = {
-            HOME_PAGE: self.home(),
-            PREAMBLE_PAGE: self.preamble(),
-            FULL_TEXT_PAGE: self.full_text(),
-            DOCUMENTS_PAGE: self.documents(),
-            THEMES_PAGE: self.themes(),
+            urls.HOME: self.render(
+                urls.HOME, "resolution.html", {**reading, "edition": {"role": "resolution"}}, canonical=None
+            ),
+            urls.FULL_TEXT: self.render(
+                urls.FULL_TEXT,
+                "resolution.html",
+                {**reading, "edition": {"role": "resolution", "canonical": urls.html(urls.HOME)}},
+                canonical=urls.HOME,
+            ),
+            urls.PREAMBLE: self.render(
+                urls.PREAMBLE,
+                "preamble.html",
+                {
+                    "title": f"Préambule — résolution {r.short}",
+                    "description": f"Préambule de la résolution {r.symbol} de l’Assemblée générale : "
+                    f"la formule d’ouverture et les {len(r.preamble)} alinéas.",
+                    "edition": {"role": "preamble"},
+                },
+            ),
+            urls.DOCUMENTS: self.render(
+                urls.DOCUMENTS,
+                "documents.html",
+                {
+                    "title": f"Documents cités — résolution {r.short}",
+                    "description": f"Les {len(r.documents)} documents cités par la résolution {r.symbol}, "
+                    "en note ou dans le texte, avec une notice et leur lien officiel.",
+                    "edition": {"role": "documents"},
+                },
+                graph=visuals.citation_graph(self, urls.DOCUMENTS),
+            ),
+            urls.ANALYSIS: self.render(
+                urls.ANALYSIS,
+                "analysis.html",
+                {
+                    "title": f"Analyse — résolution {r.short}",
+                    "description": f"Le plan de la résolution {r.symbol}, les formules du dispositif "
+                    "et les thèmes, avec les premiers mots de chaque paragraphe.",
+                    "edition": {"role": "analysis"},
+                },
+                analysis=visuals.analysis(self, urls.ANALYSIS),
+            ),
+            urls.THEMES: self.render(
+                urls.THEMES,
+                "themes.html",
+                {
+                    "title": f"Thèmes — résolution {r.short}",
+                    "description": f"Les thèmes de la résolution {r.symbol}, présentés sur la page Analyse.",
+                    "edition": {"role": "redirect", "canonical": urls.html(urls.ANALYSIS)},
+                },
+            ),
         }
-        for p in self.res.operative:
-            pages[operative_page(p.number)] = self.operative(p)
-        pages[exports.JSON_FILE] = self.json()
-        pages.update(self.exports())
+        for i, p in enumerate(r.operative):
+            page = urls.operative_page(p.number)
+            pages[page] = self.render(
+                page,
+                "operative.html",
+                {
+                    "title": f"Paragraphe {p.number} — résolution {r.short}",
+                    "description": f"Paragraphe {p.number} de la résolution {r.symbol} de l’Assemblée "
+                    f"générale ({french_date(r.adopted)}) : {excerpt(p.text, 24)}",
+                    "hide": ["footer"],
+                    "edition": {"role": "paragraph", "anchor": p.anchor},
+                },
+                para=p,
+                prev=r.operative[i - 1] if i > 0 else None,
+                next=r.operative[i + 1] if i + 1 < len(r.operative) else None,
+            )
         return pages
 
-    def exports(self) -> dict[str, str]:
-        """The open exports beside resolution.json (see exports.py and akn.py)."""
-        generated = GENERATED.format(source=self.source_name)
-        return {
-            exports.TEXT_FILE: exports.plain_text(self.res),
-            exports.SCHEMA_FILE: exports.json_schema(generated),
-            exports.AKN_FILE: akn.akoma_ntoso(self.res, self.notes, generated),
-        }
 
-    def preamble(self) -> str:
-        page, r = PREAMBLE_PAGE, self.res
-        out = [
-            self.header(
-                f"Préambule — résolution {r.short}",
-                f"Préambule de la résolution {r.symbol} de l’Assemblée générale : "
-                f"la formule d’ouverture et les {len(r.preamble)} alinéas.",
-            ),
-            "# Préambule { .ed }\n\n",
-            self.formula(),
-            "\n",
-        ]
-        out += [self.paragraph_block(page, p) + "\n" for p in r.preamble]
-        out.append(self.footnote_defs(page, list(r.preamble)))
-        return "".join(out)
+@dataclass
+class Page:
+    """What a template needs to write links and paragraphs from one page."""
 
-    def operative(self, p: Paragraph) -> str:
-        page, r = operative_page(p.number), self.res
-        docs = [d for d in r.documents if p.anchor in d.cited_by]
-        out = [
-            self.header(
-                f"Paragraphe {p.number} — résolution {r.short}",
-                f"Paragraphe {p.number} du dispositif de la résolution {r.symbol} : {p.text[:120]}…",
+    e: Edition
+    name: str
+
+    def href(self, target: str) -> str:
+        return urls.href(self.name, target)
+
+    @property
+    def home(self) -> str:
+        return self.href(urls.HOME)
+
+    @cached_property
+    def rules(self) -> HtmlRules:
+        notes_here = self.name  # note calls link to the notes of the page they are on
+        return HtmlRules(
+            document_href=lambda key: self.href(urls.document_target(key)),
+            document_title=self.e.document_title,
+            note_href=lambda n: f"#{urls.footnote_anchor(n)}",
+            note_id=lambda n: urls.footnote_ref_anchor(n) if notes_here else None,
+            term_href=lambda entry: self.href(urls.glossary_target(entry)),
+            term_title=lambda entry: (
+                self.e.notes.glossary_title(entry) if hasattr(self.e.notes, "glossary_title") else ""
             ),
-            f"# Paragraphe {p.number} {{ .ed }}\n\n",
-            f"Dispositif, paragraphe {p.number} sur {len(r.operative)}.\n{{ .ed .res-context }}\n\n",
-            self.paragraph_block(page, p),
-            "\n",
-        ]
-        side = ['<div class="ed res-aside" markdown>\n']
-        if docs:
-            side.append("**Documents cités :**\n\n")
-            side += [f"- [{esc(self.notes.document(d).title)}]({self.doc_link(page, d.key)})\n" for d in docs]
-            side.append("\n")
-        side.append(
-            f"[Lire ce paragraphe dans le texte intégral]({self.para_link(page, p, full_text=True)})\n\n"
         )
-        prev_p = r.operative[p.number - 2] if p.number > 1 else None
-        next_p = r.operative[p.number] if p.number < len(r.operative) else None
-        nav = []
-        if prev_p:
-            nav.append(f"[← Paragraphe {prev_p.number}]({self.para_link(page, prev_p)})")
-        else:
-            nav.append(f"[← Préambule]({self.rel(page, PREAMBLE_PAGE)})")
-        if next_p:
-            nav.append(f"[Paragraphe {next_p.number} →]({self.para_link(page, next_p)})")
-        side.append(" · ".join(nav) + "\n{ .res-prevnext }\n</div>\n")
-        out += side
-        out.append(self.footnote_defs(page, [p]))
-        return "".join(out)
 
-    def full_text(self) -> str:
-        page, r = FULL_TEXT_PAGE, self.res
-        out = [
-            self.header(
-                f"Texte intégral — résolution {r.short}",
-                f"Texte intégral de la résolution {r.symbol} de l’Assemblée générale, "
-                f"« {r.title} », adoptée le {french_date(r.adopted)}.",
-            ),
-            "# Texte intégral { .ed }\n\n",
-            self.heading_block(),
-            "\n",
-            self.formula(),
-            "\n",
+    # -- the resolution's pieces --------------------------------------------------------
+
+    def wording(self, p: Paragraph) -> Markup:
+        return self.rules.render(paragraph_tokens(p, self.e.extras))
+
+    def note_wording(self, number: int) -> Markup:
+        return self.rules.render(note_tokens(self.e.res.footnote(number), self.e.extras))
+
+    def label(self, p: Paragraph) -> str:
+        return label(p)
+
+    def permalink(self, p: Paragraph) -> str:
+        return self.href(urls.paragraph_target(p))
+
+    def in_text(self, p: Paragraph) -> str:
+        return self.href(urls.in_text_target(p))
+
+    def site_path(self, p: Paragraph) -> str:
+        return urls.site_path(urls.paragraph_target(p))
+
+    def citation(self, p: Paragraph | None = None) -> str:
+        return citation(self.e.res, p)
+
+    def themes(self, p: Paragraph) -> list[tuple[str, str]]:
+        return [
+            (self.e.notes.themes[s], self.href(urls.theme_target(s)))
+            for s in self.e.notes.themes_of(p.anchor)
         ]
-        out += [self.paragraph_block(page, p) + "\n" for p in r.paragraphs]
-        out.append(self.footnote_defs(page, list(r.paragraphs)))
-        return "".join(out)
 
-    def documents(self) -> str:
-        page, r = DOCUMENTS_PAGE, self.res
-        out = [
-            self.header(
-                f"Documents cités — résolution {r.short}",
-                f"Les {len(r.documents)} documents cités par la résolution {r.symbol}, "
-                "en note ou dans le texte, avec une notice et leur lien officiel.",
-            ),
-            "# Documents cités\n\n",
-            '<div class="ed" markdown>\n'
-            f"La résolution cite {len(r.documents)} documents, en note ou dans son texte. "
-            "Chaque notice est rédigée par l’édition et se lit hors ligne ; le lien officiel "
-            "mène au document lui-même.\n</div>\n\n",
-            Visuals(self).citation_graph(page),
-            "\n",
-        ]
-        for d in r.documents:
-            note = self.notes.document(d)
-            out.append(f"## {esc(note.title)} {{ #{self.doc_anchors[d.key]} }}\n\n")
-            out.append('<div class="ed res-doc" markdown>\n')
-            facts = []
-            if d.symbol:
-                facts.append(f"- **Cote :** {esc(d.symbol)}")
-            if note.body:
-                facts.append(f"- **Organe :** {esc(note.body)}")
-            if note.date:
-                facts.append(f"- **Date :** {esc(note.date)}")
-            link = official_link(d, note)
-            if link:
-                facts.append(f"- **Lien officiel :** <{link}>")
-            out.append("\n".join(facts) + "\n\n")
-            if note.note:
-                out.append(esc(note.note) + "\n\n")
-            elif not note.known:
-                out.append("Aucune notice n’a encore été rédigée pour ce document.\n\n")
-            out.append("**Cité dans :** " + ", ".join(self.cited_in(page, d)) + ".\n")
-            out.append("</div>\n\n")
-        return "".join(out)
+    def notes_of(self, paragraphs) -> list[int]:
+        return [c.number for p in paragraphs for c in p.calls]
 
-    def cited_in(self, page: str, d: CitedDocument) -> list[str]:
+    def report_basis(self) -> str:
+        return report_basis(self.e.res.committee)
+
+    def report_href(self) -> str | None:
+        r = self.e.res
+        return self.href(urls.document_target(r.report)) if r.report in self.e.documents else None
+
+    def documents_cited_by(self, p: Paragraph) -> list[CitedDocument]:
+        return [d for d in self.e.res.documents if p.anchor in d.cited_by]
+
+    def documents_cited_by_all(self, paragraphs) -> list[CitedDocument]:
+        anchors = {p.anchor for p in paragraphs}
+        return [d for d in self.e.res.documents if anchors & set(d.cited_by)]
+
+    def linked_keys(self, docs) -> list[str]:
+        return [d.key for d in docs if self.official(d.key)]
+
+    def document(self, d: CitedDocument):
+        return self.e.notes.document(d)
+
+    def document_href(self, key: str) -> str:
+        return self.href(urls.document_target(key))
+
+    def official(self, key: str) -> str | None:
+        return self.e.official(key)
+
+    def cited_in(self, d: CitedDocument) -> list[tuple[str, str, str]]:
+        """(text, link, notes) for each place citing `d`."""
         out = []
         for anchor in d.cited_by:
             if anchor == "header":
-                out.append(f"[l’en-tête de la résolution]({self.rel(page, FULL_TEXT_PAGE)})")
+                out.append(("l’en-tête de la résolution", self.href(urls.HOME), ""))
                 continue
-            p = self.res.paragraph(anchor)
-            notes = [n for n in d.notes if self.res.footnote(n).paragraph == anchor]
+            p = self.e.res.paragraph(anchor)
+            notes = [n for n in d.notes if self.e.res.footnote(n).paragraph == anchor]
+            text = label(p)
             suffix = "".join(f" (note {n})" for n in notes)
-            out.append(f"[{label(p)[0].lower()}{label(p)[1:]}]({self.para_link(page, p)}){suffix}")
+            out.append((text[0].lower() + text[1:], self.permalink(p), suffix))
         return out
 
-    def themes(self) -> str:
-        page, r = THEMES_PAGE, self.res
-        out = [
-            self.header(
-                f"Thèmes — résolution {r.short}",
-                f"Les paragraphes de la résolution {r.symbol} regroupés par thème.",
-            ),
-            "# Thèmes\n\n",
-            '<div class="ed" markdown>\nLes thèmes sont attribués par l’édition, non par '
-            "l’Assemblée générale : ils aident à parcourir le texte.\n</div>\n\n",
-        ]
-        for s, name in self.notes.themes.items():
-            members = [p for p in r.paragraphs if s in self.notes.themes_of(p.anchor)]
-            out.append(f"## {esc(name)} {{ #{s} }}\n\n")
-            out += [f"- [{label(p)}]({self.para_link(page, p)}) — *{esc(p.opening)}*\n" for p in members]
-            out.append("\n")
-        return "".join(out)
+    def url(self, target: str) -> str:
+        return self.href(target)
 
-    def home(self) -> str:
-        page, r = HOME_PAGE, self.res
-        report = (
-            f"[{esc(r.report)}]({self.doc_link(page, r.report)})"
-            if r.report in self.doc_anchors
-            else esc(r.report)
-        )
-        out = [
-            self.header(
-                f"Résolution {r.short} — {r.title}",
-                f"Édition numérique annotée du texte français de la résolution "
-                f"{r.symbol} de l’Assemblée générale des Nations Unies, « {r.title} », "
-                f"adoptée le {french_date(r.adopted)}.",
-            ),
-            f"# {esc(r.title)}\n\n",
-            '<div class="ed res-facts" markdown>\n',
-            f"- **Résolution :** {r.short} ({esc(r.symbol)})\n",
-            f"- **Adoptée le :** {french_date(r.adopted)}, par l’Assemblée générale "
-            f"({r.session}<sup>e</sup> session)\n",
-            f"- **Sur la base du rapport :** {report}"
-            + (f" ({esc(r.committee)})" if r.committee else "")
-            + "\n",
-            f"- **Structure :** {len(r.preamble)} alinéas de préambule, "
-            f"{len(r.operative)} paragraphes de dispositif, {len(r.footnotes)} notes\n",
-            "</div>\n\n",
-            "## Guide de l’édition\n\n",
-            '<div class="ed" markdown>\n'
-            "Cette édition reproduit le texte français officiel de la résolution, mot pour mot. "
-            f"Le [préambule]({self.rel(page, PREAMBLE_PAGE)}) et chaque paragraphe du dispositif "
-            "ont leur propre page et leur propre ancre, pour être liés et cités un à un ; le "
-            f"[texte intégral]({self.rel(page, FULL_TEXT_PAGE)}) réunit tout sur une page, pour "
-            "la lecture suivie et l’impression. Les notes de bas de page renvoient aux "
-            f"[documents cités]({self.rel(page, DOCUMENTS_PAGE)}), décrits par l’édition. "
-            "Tout ce que l’édition ajoute (titres, numéros d’alinéa, thèmes, notices) est "
-            "présenté sur fond distinct ; voir [À propos]"
-            f"({self.rel(page, ABOUT_PAGE)}). La recherche, en haut de page, ignore les "
-            "accents et les élisions (« xenophobie » trouve « xénophobie », « homme » trouve "
-            "« l’homme ») et mène au paragraphe lui-même.\n</div>\n\n",
-            Visuals(self).resolution_map(page),
-            Visuals(self).verbs(page),
-            "## Structure\n\n",
-            f"[L’Assemblée générale,]({self.rel(page, PREAMBLE_PAGE)})\n\n",
-            "**Préambule**\n\n",
-        ]
-        out += [
-            f"{p.number}. [{esc(p.opening)}]({self.para_link(page, p)}) — {esc(self.excerpt(p))}\n"
-            for p in r.preamble
-        ]
-        out.append("{ .res-toc }\n\n**Dispositif**\n\n")
-        out += [
-            f"{p.number}. [{esc(p.opening)}]({self.para_link(page, p)}) — {esc(self.excerpt(p))}\n"
-            for p in r.operative
-        ]
-        out.append("{ .res-toc }\n\n")
-        out += [
-            "## Citer\n\n",
-            '<div class="ed" markdown>\n'
-            "Pour citer la résolution :\n\n"
-            f"> {esc(citation(r))}\n\n"
-            "Pour citer un paragraphe, ajoutez son numéro, par exemple :\n\n"
-            f"> {esc(citation(r, r.operative[0]))}\n\n"
-            "Sous chaque paragraphe, le bouton « Citer » copie cette référence et « Copier "
-            "le lien » son adresse permanente.\n"
-            "</div>\n\n",
-            "## Données\n\n",
-            '<div class="ed" markdown>\n'
-            f"- [resolution.json]({self.rel(page, exports.JSON_FILE)}) : le texte structuré "
-            "(métadonnées, paragraphes, notes, documents cités), décrit par le schéma JSON "
-            f"[resolution.schema.json]({self.rel(page, exports.SCHEMA_FILE)}).\n"
-            f"- [resolution.akn.xml]({self.rel(page, exports.AKN_FILE)}) : la résolution "
-            "en XML Akoma Ntoso 3.0, selon les conventions de l’ONU (AKN4UN).\n"
-            f"- [resolution.txt]({self.rel(page, exports.TEXT_FILE)}) : le texte brut "
-            "(UTF-8), prêt à citer.\n"
-            "</div>\n\n",
-            "## Lire hors ligne\n\n",
-            '<div class="ed" markdown>\n'
-            f'<a href="{offline.zip_name(r.symbol)}" download>Télécharger la copie hors '
-            f"ligne du site</a>{offline.SIZE_MARKER} : une archive zip du site entier. "
-            "Décompressez-la et ouvrez le fichier `index.html` du dossier obtenu : tout "
-            "fonctionne sans connexion (navigation, notes, recherche).\n"
-            "</div>\n",
-        ]
-        return "".join(out)
+    @property
+    def urls(self):
+        return urls
 
-    @staticmethod
-    def excerpt(p: Paragraph, words: int = 10) -> str:
-        rest = p.rest.split()
-        return " ".join(rest[:words]) + (" …" if len(rest) > words else "")
-
-    def json(self) -> str:
-        r = self.res
-
-        def page_url(p: Paragraph) -> str:
-            return home_of(p).removesuffix(".md") + f".html#{p.anchor}"
-
-        data = {
-            "$comment": GENERATED.format(source=self.source_name),
-            "symbol": r.symbol,
-            "session": r.session,
-            "number": r.number,
-            "adopted": r.adopted,
-            "language": "fr",
-            "title": r.title,
-            "committee": r.committee,
-            "report": r.report,
-            "formula": r.formula,
-            "paragraphs": [
-                {
-                    "kind": "preamble" if p.kind == "pp" else "operative",
-                    "number": p.number,
-                    "id": p.anchor,
-                    "label": label(p),
-                    "opening": p.opening,
-                    "text": p.text,
-                    "url": page_url(p),
-                    "full_text_url": f"texte-integral.html#{p.anchor}",
-                    "footnotes": [{"number": c.number, "offset": c.offset} for c in p.calls],
-                    "citations": [{"document": c.key, "start": c.start, "end": c.end} for c in p.citations],
-                    "themes": list(self.notes.themes_of(p.anchor)),
-                    "citation": citation(r, p),
-                    "source_line": p.line,
-                }
-                for p in r.paragraphs
-            ],
-            "footnotes": [
-                {
-                    "number": n.number,
-                    "text": n.text,
-                    "paragraph": n.paragraph,
-                    "documents": list(n.symbols),
-                    "source_line": n.line,
-                }
-                for n in r.footnotes
-            ],
-            "documents": [
-                {
-                    "key": d.key,
-                    "symbol": d.symbol,
-                    "id": self.doc_anchors[d.key],
-                    "title": self.notes.document(d).title,
-                    "body": self.notes.document(d).body,
-                    "date": self.notes.document(d).date,
-                    "link": official_link(d, self.notes.document(d)),
-                    "cited_by": list(d.cited_by),
-                    "footnotes": list(d.notes),
-                    "url": f"documents.html#{self.doc_anchors[d.key]}",
-                }
-                for d in r.documents
-            ],
-            "themes": dict(self.notes.themes),
-        }
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    @property
+    def exports(self):
+        return exports

@@ -1,18 +1,24 @@
-"""The resolution at a glance: a map of its paragraphs, a graph of what they cite, and the
-operative verbs with the paragraphs that use them.
+"""The resolution at a glance, as view models for the templates: a map of its paragraphs,
+the operative verbs with the paragraphs that use them, the themes, and a graph of what
+the paragraphs cite (its layout computed here, its SVG in templates/graph.html).
 
-Everything here is derived from the model and the annotations (no hand-typed lists), is
-static HTML/SVG written at build time (no script, no external request), and is editorial:
-each piece sits inside an element of class `ed`. Raw HTML and SVG are not rewritten by
-MkDocs, so their links are written as the final `.html` addresses, relative to the page.
+Everything here is derived from the model and the annotations (no hand-typed lists) and
+is static HTML/SVG written at build time (no script, no external request).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
+from string import ascii_uppercase
+from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
+from . import urls
 from .model import Paragraph, Resolution
+
+if TYPE_CHECKING:
+    from .render import Edition
 
 # Theme colours come from CSS (docs/assets/stylesheets/visuals.css): class vis-tN, N < PALETTE
 PALETTE = 8
@@ -20,18 +26,6 @@ PALETTE = 8
 # Citation kinds, as the edges show them
 IN_TEXT, BY_NOTE, HEADER = "texte", "note", "en-tête"
 HEADER_ANCHOR = "header"
-
-
-def h(text: str) -> str:
-    return escape(text, quote=True)
-
-
-def html_href(link: str) -> str:
-    """A link made for Markdown ("dispositif/5.md#op-5") as the built site spells it."""
-    path, sep, anchor = link.partition("#")
-    if path.endswith(".md"):
-        path = path[:-3] + ".html"
-    return path + sep + anchor
 
 
 def place_order(res: Resolution) -> dict[str, int]:
@@ -111,302 +105,180 @@ def spread(wanted: list[float], gap: float, low: float, high: float) -> list[flo
     return out
 
 
-class Visuals:
-    """The at-a-glance pieces of one edition; `renderer` gives links, labels and notes."""
+def first_line(p: Paragraph, words: int = 12) -> str:
+    """The words after the opening, as far as a first line goes."""
+    rest = p.rest.split()
+    return " ".join(rest[:words]) + (" …" if len(rest) > words else "")
 
-    def __init__(self, renderer) -> None:
-        self.r = renderer
-        self.res: Resolution = renderer.res
-        self.notes = renderer.notes
-        self.theme_index = {s: i for i, s in enumerate(self.notes.themes)}
 
-    # -- helpers ----------------------------------------------------------------------
+def theme_marks(e: Edition) -> dict[str, tuple[str, str, str]]:
+    """Each theme's text mark (A, B, …), label and colour class: tiles tell themes apart by
+    a letter as well as by colour."""
+    return {
+        s: (ascii_uppercase[i % 26] + ("" if i < 26 else str(i // 26)), name, f"vis-t{i % PALETTE}")
+        for i, (s, name) in enumerate(e.notes.themes.items())
+    }
 
-    def href(self, page: str, target: str) -> str:
-        return html_href(self.r.rel(page, target))
 
-    def para_href(self, page: str, p: Paragraph) -> str:
-        return html_href(self.r.para_link(page, p))
+def place_label(res: Resolution, anchor: str) -> str:
+    if anchor == HEADER_ANCHOR:
+        return "En-tête"
+    p = res.paragraph(anchor)
+    return f"Alinéa {p.number}" if p.kind == "pp" else f"Paragraphe {p.number}"
 
-    def theme_class(self, slug: str) -> str:
-        return f"vis-t{self.theme_index[slug] % PALETTE}"
 
-    def themes_text(self, p: Paragraph) -> str:
-        return ", ".join(self.notes.themes[s] for s in self.notes.themes_of(p.anchor))
+def place_target(res: Resolution, anchor: str) -> str:
+    if anchor == HEADER_ANCHOR:
+        return urls.HOME
+    return urls.paragraph_target(res.paragraph(anchor))
 
-    def place_label(self, anchor: str) -> str:
-        if anchor == HEADER_ANCHOR:
-            return "En-tête"
-        p = self.res.paragraph(anchor)
-        return f"Alinéa {p.number}" if p.kind == "pp" else f"Paragraphe {p.number}"
 
-    def place_href(self, page: str, anchor: str) -> str:
-        if anchor == HEADER_ANCHOR:
-            return self.href(page, "texte-integral.md")
-        return self.para_href(page, self.res.paragraph(anchor))
+def analysis(e: Edition, page: str) -> dict:
+    """The view model of the analysis page: map tiles, verbs, themes."""
+    res = e.res
+    marks = theme_marks(e)
 
-    def doc_href(self, page: str, key: str) -> str:
-        return html_href(self.r.doc_link(page, key))
+    def item(p: Paragraph) -> dict:
+        return {
+            "href": urls.href(page, urls.paragraph_target(p)),
+            "number": p.number,
+            "label": f"Alinéa {p.number}" if p.kind == "pp" else f"Paragraphe {p.number}",
+            "opening": p.opening,
+            "first_line": first_line(p),
+        }
 
-    # -- the map of the resolution (home page) ----------------------------------------
+    def tile(p: Paragraph) -> dict:
+        slugs = e.notes.themes_of(p.anchor)
+        return {
+            **item(p),
+            "kind": "Alinéa" if p.kind == "pp" else "Paragraphe",
+            "cls": marks[slugs[0]][2] if slugs else "",
+            "marks": [marks[s] for s in slugs],
+        }
 
-    def legend(self) -> str:
-        if not self.notes.themes:
-            return ""
-        items = "".join(
-            f'<li><span class="vis-swatch {self.theme_class(s)}" aria-hidden="true"></span>{h(name)}</li>'
-            for s, name in self.notes.themes.items()
+    groups = [
+        {"kind": kind, "title": title, "tiles": [tile(p) for p in paragraphs]}
+        for kind, title, paragraphs in (
+            ("pp", "Préambule", res.preamble),
+            ("op", "Dispositif", res.operative),
         )
-        return (
-            f'<p class="vis-legend__title" id="vis-legend-title">Thèmes (attribués par '
-            f'l’édition)</p>\n<ul class="vis-legend" aria-labelledby="vis-legend-title">'
-            f"{items}</ul>\n"
+        if paragraphs
+    ]
+    return {
+        "legend": list(marks.values()),
+        "groups": groups,
+        "verbs": [(verb, [item(p) for p in ps]) for verb, ps in verb_groups(res)],
+        "themes": [
+            (s, name, [item(p) for p in res.paragraphs if s in e.notes.themes_of(p.anchor)])
+            for s, name in e.notes.themes.items()
+        ],
+    }
+
+
+def citation_graph(e: Edition, page: str) -> Markup:
+    """The citation graph (SVG, with a list for narrow screens and a table), or nothing."""
+    from .render import ENV
+
+    res = e.res
+    edges = citation_edges(res)
+    if not edges:
+        return Markup("")
+    order = place_order(res)
+    sources = sorted({x.source for x in edges}, key=lambda a: order[a])
+    docs = [d for d in res.documents if any(x.key == d.key for x in edges)]
+    width, left_w, right_x = 720, 150, 340
+    doc_h, doc_pitch, src_h, top = 38, 48, 28, 8
+    doc_y = {d.key: top + i * doc_pitch for i, d in enumerate(docs)}
+    height = top + len(docs) * doc_pitch
+    # each citing place sits level with the middle of the documents it cites
+    wanted = []
+    for a in sources:
+        ys = [doc_y[x.key] + doc_h / 2 for x in edges if x.source == a]
+        wanted.append(sum(ys) / len(ys) - src_h / 2)
+    low, high = top, max(height - doc_pitch + doc_h - src_h, top)
+    src_pos = spread(wanted, src_h + 8, low, max(high, top + (len(sources) - 1) * (src_h + 8)))
+    src_y = dict(zip(sources, src_pos, strict=True))
+    height = max(height, max(src_pos) + src_h + top)
+    index = {d.key: i for i, d in enumerate(docs)}
+    src_tag = {a: f"s{i}" for i, a in enumerate(sources)}
+
+    def href(target: str) -> str:
+        return urls.href(page, target)
+
+    nodes = [
+        {
+            "tag": src_tag[a],
+            "anchor": a,
+            "header": a == HEADER_ANCHOR,
+            "y": f"{src_y[a]:.1f}",
+            "text_y": f"{src_y[a] + src_h / 2 + 4.5:.1f}",
+            "label": place_label(res, a),
+            "href": href(place_target(res, a)),
+        }
+        for a in sources
+    ]
+    doc_nodes = []
+    for d in docs:
+        y = doc_y[d.key]
+        title = e.document_title(d.key)
+        first, second = (d.symbol, title) if d.symbol else (title, "")
+        doc_nodes.append(
+            {
+                "tag": f"d{index[d.key]}",
+                "key": d.key,
+                "y": y,
+                "first": first,
+                "second": shorten(second, 64) if second and second != first else "",
+                "name": f"{d.symbol} — {title}" if d.symbol else title,
+                "mid_y": f"{y + doc_h / 2 + 4.5:.1f}",
+                "href": href(urls.document_target(d.key)),
+            }
         )
-
-    def tile(self, page: str, p: Paragraph) -> str:
-        slugs = self.notes.themes_of(p.anchor)
-        bands = "".join(f'<span class="{self.theme_class(s)}"></span>' for s in slugs)
-        kind = "Alinéa" if p.kind == "pp" else "Paragraphe"
-        themes = f'<span class="vis-sr"> — thèmes : {h(self.themes_text(p))}</span>' if slugs else ""
-        main = f" {self.theme_class(slugs[0])}" if slugs else ""
-        return (
-            f'<li><a class="vis-tile{main}" href="{self.para_href(page, p)}" '
-            f'data-anchor="{p.anchor}">'
-            f'<span class="vis-tile__bands" aria-hidden="true">{bands}</span>'
-            f'<span class="vis-tile__num"><span class="vis-sr">{kind} </span>{p.number}</span> '
-            f'<span class="vis-tile__open">{h(p.opening)}</span>{themes}</a></li>'
+    paths = []
+    for x in edges:
+        x1, y1 = left_w, src_y[x.source] + src_h / 2
+        x2, y2 = right_x, doc_y[x.key] + doc_h / 2
+        mid = (x1 + x2) / 2
+        paths.append(
+            {
+                "cls": " ".join(f"vis-edge--{'entete' if k == HEADER else k}" for k in x.kinds),
+                "src": src_tag[x.source],
+                "doc": f"d{index[x.key]}",
+                "from": x.source,
+                "to": x.key,
+                "d": f"M{x1},{y1:.1f} C{mid},{y1:.1f} {mid},{y2:.1f} {x2},{y2:.1f}",
+            }
         )
-
-    def map_table(self, page: str) -> str:
-        rows = []
-        for p in self.res.paragraphs:
-            docs = [d for d in self.res.documents if p.anchor in d.cited_by]
-            cited = ", ".join(f'<a href="{self.doc_href(page, d.key)}">{h(d.key)}</a>' for d in docs) or "—"
-            rows.append(
-                f'<tr><th scope="row"><a href="{self.para_href(page, p)}">'
-                f"{h(self.place_label(p.anchor))}</a></th>"
-                f"<td><em>{h(p.opening)}</em></td>"
-                f"<td>{h(self.themes_text(p)) or '—'}</td><td>{cited}</td></tr>"
-            )
-        return (
-            '<details class="vis-text">\n<summary>Le plan sous forme de tableau</summary>\n'
-            '<table>\n<thead><tr><th scope="col">Paragraphe</th><th scope="col">'
-            'Premiers mots</th><th scope="col">Thèmes</th><th scope="col">Documents cités'
-            "</th></tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
-            "</details>\n"
+    n_places = sum(1 for a in sources if a != HEADER_ANCHOR)
+    rows = [
+        {
+            "place": place_label(res, x.source),
+            "place_href": href(place_target(res, x.source)),
+            "key": x.key,
+            "doc_href": href(urls.document_target(x.key)),
+            "title": e.document_title(x.key),
+            "where": kinds_text(x),
+        }
+        for x in sorted(edges, key=lambda x: order[x.source])
+    ]
+    by_document = [(dn, [r for r in rows if r["key"] == dn["key"]]) for dn in doc_nodes]
+    return Markup(
+        ENV.get_template("graph.html").render(
+            res=res,
+            width=width,
+            height=f"{height:.0f}",
+            left_w=left_w,
+            right_x=right_x,
+            right_w=width - right_x - 2,
+            doc_h=doc_h,
+            src_h=src_h,
+            nodes=nodes,
+            docs=doc_nodes,
+            paths=paths,
+            tags=[n["tag"] for n in nodes] + [d["tag"] for d in doc_nodes],
+            n_places=n_places,
+            has_header=HEADER_ANCHOR in sources,
+            rows=rows,
+            by_document=by_document,
         )
-
-    def resolution_map(self, page: str) -> str:
-        """Every paragraph as a tile, in order: number, opening words, theme colours."""
-        r = self.res
-        coloured = (
-            (
-                " ; la couleur de chaque case est celle de son premier thème, les bandes "
-                "en tête de case montrent tous ses thèmes"
-            )
-            if self.notes.themes
-            else ""
-        )
-        out = [
-            "## Plan de la résolution { #plan }\n\n",
-            '<div class="ed vis-map" role="group" aria-labelledby="plan" aria-describedby="vis-map-desc">\n',
-            f'<p class="vis-map__desc" id="vis-map-desc">Les {len(r.preamble)} alinéas du '
-            f"préambule et les {len(r.operative)} paragraphes du dispositif dans l’ordre du "
-            f"texte, chacun avec son numéro et ses premiers mots{coloured}. Chaque case mène "
-            "au paragraphe.</p>\n",
-            self.legend(),
-        ]
-        for kind, title, paragraphs in (("pp", "Préambule", r.preamble), ("op", "Dispositif", r.operative)):
-            if not paragraphs:
-                continue
-            out.append(
-                f'<p class="vis-map__group" id="vis-map-{kind}">{title}</p>\n'
-                f'<ol class="vis-tiles vis-tiles--{kind}" aria-labelledby="vis-map-{kind}">'
-                + "".join(self.tile(page, p) for p in paragraphs)
-                + "</ol>\n"
-            )
-        out.append(self.map_table(page))
-        out.append("</div>\n\n")
-        return "".join(out)
-
-    # -- what the Assembly does (home page) --------------------------------------------
-
-    def verbs(self, page: str) -> str:
-        """The operative verbs, each with the paragraphs it opens (Markdown: links checked)."""
-        groups = verb_groups(self.res)
-        if not groups:
-            return ""
-        n = len(self.res.operative)
-        rows = []
-        for opening, paragraphs in groups:
-            links = " ".join(
-                f'[{p.number}]({self.r.para_link(page, p)} "Paragraphe {p.number}"){{ .vis-chip }}'
-                for p in paragraphs
-            )
-            rows.append(f"| *{self.r_esc(opening)}* | {len(paragraphs)} | {links} |")
-        return (
-            "## Ce que fait l’Assemblée { #verbes }\n\n"
-            '<div class="ed vis-verbs" markdown>\n'
-            f"Les {n} paragraphes du dispositif commencent par {len(groups)} "
-            f"formule{'s' if len(groups) > 1 else ''} : ce que l’Assemblée générale "
-            "réaffirme, demande, décide…, avec les paragraphes qui l’emploient.\n\n"
-            "| Formule | Nombre | Paragraphes |\n| --- | --- | --- |\n" + "\n".join(rows) + "\n\n</div>\n\n"
-        )
-
-    @staticmethod
-    def r_esc(text: str) -> str:
-        from .render import esc
-
-        return esc(text).replace("|", "\\|")
-
-    # -- the citation graph (documents page) --------------------------------------------
-
-    def citation_graph(self, page: str) -> str:
-        edges = citation_edges(self.res)
-        if not edges:
-            return ""
-        return (
-            '<div class="ed vis-graph">\n'
-            + self.graph_svg(page, edges)
-            + self.graph_table(page, edges)
-            + "</div>\n"
-        )
-
-    def graph_svg(self, page: str, edges: list[Edge]) -> str:
-        order = place_order(self.res)
-        sources = sorted({e.source for e in edges}, key=lambda a: order[a])
-        docs = [d for d in self.res.documents if any(e.key == d.key for e in edges)]
-        width, left_w, right_x = 720, 150, 340
-        right_w = width - right_x - 2
-        doc_h, doc_pitch, src_h, top = 38, 48, 28, 8
-        doc_y = {d.key: top + i * doc_pitch for i, d in enumerate(docs)}
-        height = top + len(docs) * doc_pitch
-        # each citing place sits level with the middle of the documents it cites
-        wanted = []
-        for a in sources:
-            ys = [doc_y[e.key] + doc_h / 2 for e in edges if e.source == a]
-            wanted.append(sum(ys) / len(ys) - src_h / 2)
-        low, high = top, max(height - doc_pitch + doc_h - src_h, top)
-        src_pos = spread(wanted, src_h + 8, low, max(high, top + (len(sources) - 1) * (src_h + 8)))
-        src_y = dict(zip(sources, src_pos, strict=True))
-        height = max(height, max(src_pos) + src_h + top)
-        index = {d.key: i for i, d in enumerate(docs)}
-
-        n_places = sum(1 for a in sources if a != HEADER_ANCHOR)
-        header = " et l’en-tête" if HEADER_ANCHOR in sources else ""
-        desc = (
-            f"À gauche, les {n_places} paragraphes qui citent au moins un document{header} ; "
-            f"à droite, les {len(docs)} documents cités ; un trait par citation, plein si le "
-            "document est nommé dans le texte, en tirets s’il l’est dans une note de bas de "
-            "page. Chaque nom mène au paragraphe ou à la notice du document. Le tableau qui "
-            "suit donne les mêmes citations."
-        )
-        out = [
-            f'<svg class="vis-graph__svg" viewBox="0 0 {width} {height:.0f}" '
-            f'width="{width}" height="{height:.0f}" '
-            'aria-labelledby="vis-graph-title" aria-describedby="vis-graph-desc" '
-            'xmlns="http://www.w3.org/2000/svg">',
-            f'<title id="vis-graph-title">Qui cite quoi : les citations de la résolution '
-            f"{self.res.short}</title>",
-            f'<desc id="vis-graph-desc">{h(desc)}</desc>',
-            "<style>",
-        ]
-        # hovering or focusing a node brings forward the edges that meet it
-        tags = [f"s{i}" for i in range(len(sources))] + [f"d{i}" for i in range(len(docs))]
-        for tag in tags:
-            out.append(
-                f".vis-graph:has(.vis-n-{tag}:is(:hover,:focus-visible)) .vis-e-{tag}"
-                "{stroke:var(--md-accent-fg-color);stroke-width:2.5;opacity:1}"
-            )
-        out.append("</style>")
-        out.append('<g class="vis-edges" aria-hidden="true">')
-        src_tag = {a: f"s{i}" for i, a in enumerate(sources)}
-        for e in edges:
-            x1, y1 = left_w, src_y[e.source] + src_h / 2
-            x2, y2 = right_x, doc_y[e.key] + doc_h / 2
-            mid = (x1 + x2) / 2
-            kinds = " ".join(f"vis-edge--{'entete' if k == HEADER else k}" for k in e.kinds)
-            out.append(
-                f'<path class="vis-edge {kinds} vis-e-{src_tag[e.source]} '
-                f'vis-e-d{index[e.key]}" data-from="{e.source}" data-to="{h(e.key)}" '
-                f'd="M{x1},{y1:.1f} C{mid},{y1:.1f} {mid},{y2:.1f} {x2},{y2:.1f}"/>'
-            )
-        out.append("</g>")
-        for a in sources:
-            y = src_y[a]
-            cls = "vis-node--header" if a == HEADER_ANCHOR else "vis-node--para"
-            out.append(
-                f'<a class="vis-node {cls} vis-n-{src_tag[a]}" '
-                f'href="{self.place_href(page, a)}" data-node="{a}">'
-                f'<rect class="vis-node__box" x="1" y="{y:.1f}" width="{left_w - 2}" '
-                f'height="{src_h}" rx="4"/>'
-                f'<text class="vis-node__label" x="12" y="{y + src_h / 2 + 4.5:.1f}">'
-                f"{h(self.place_label(a))}</text></a>"
-            )
-        for d in docs:
-            y = doc_y[d.key]
-            title = self.notes.document(d).title
-            first, second = (d.symbol, title) if d.symbol else (title, "")
-            if second == first:  # a document the annotations do not describe
-                second = ""
-            name = f"{d.symbol} — {title}" if d.symbol else title
-            lines = f'<text class="vis-node__label" x="{right_x + 12}" y="{y + 16}">{h(first)}</text>'
-            if second:
-                lines += (
-                    f'<text class="vis-node__sub" x="{right_x + 12}" y="{y + 31}">'
-                    f"{h(shorten(second, 64))}</text>"
-                )
-            else:
-                lines = (
-                    f'<text class="vis-node__label" x="{right_x + 12}" '
-                    f'y="{y + doc_h / 2 + 4.5:.1f}">{h(first)}</text>'
-                )
-            out.append(
-                f'<a class="vis-node vis-node--doc vis-n-d{index[d.key]}" '
-                f'href="{self.doc_href(page, d.key)}" data-node="{h(d.key)}">'
-                f"<title>{h(name)}</title>"
-                f'<rect class="vis-node__box" x="{right_x}" y="{y}" width="{right_w}" '
-                f'height="{doc_h}" rx="4"/>{lines}</a>'
-            )
-        out.append("</svg>\n")
-        legend = (
-            '<ul class="vis-graph__legend" aria-hidden="true">'
-            '<li><svg width="36" height="10"><line class="vis-edge vis-edge--texte" '
-            'x1="0" y1="5" x2="36" y2="5"/></svg> cité dans le texte</li>'
-            '<li><svg width="36" height="10"><line class="vis-edge vis-edge--note" '
-            'x1="0" y1="5" x2="36" y2="5"/></svg> cité en note</li>'
-        )
-        if HEADER_ANCHOR in sources:
-            legend += (
-                '<li><svg width="36" height="10"><line class="vis-edge vis-edge--entete" '
-                'x1="0" y1="5" x2="36" y2="5"/></svg> cité dans l’en-tête</li>'
-            )
-        return (
-            '<figure class="vis-graph__figure">\n<div class="vis-graph__scroll">'
-            + "".join(out)
-            + "</div>\n"
-            + '<figcaption class="vis-graph__caption">'
-            + legend
-            + "</ul></figcaption>\n"
-            "</figure>\n"
-        )
-
-    def graph_table(self, page: str, edges: list[Edge]) -> str:
-        order = place_order(self.res)
-        rows = []
-        for e in sorted(edges, key=lambda e: order[e.source]):
-            d = self.r.doc(e.key)
-            rows.append(
-                f'<tr><td><a href="{self.place_href(page, e.source)}">'
-                f"{h(self.place_label(e.source))}</a></td>"
-                f'<td><a href="{self.doc_href(page, e.key)}">{h(d.key)}</a> '
-                f"({h(self.notes.document(d).title)})</td>"
-                f"<td>{h(kinds_text(e))}</td></tr>"
-            )
-        return (
-            '<details class="vis-text">\n<summary>Les citations sous forme de tableau '
-            f'({len(edges)})</summary>\n<table>\n<thead><tr><th scope="col">Cité par</th>'
-            '<th scope="col">Document</th><th scope="col">Où</th></tr></thead>\n<tbody>\n'
-            + "\n".join(rows)
-            + "\n</tbody>\n</table>\n</details>\n"
-        )
+    )

@@ -144,28 +144,28 @@
       });
     });
 
-    /* Group by page, as Material shows results: the page's own entry first. Groups
-       holding the resolution's paragraphs (boosted in the index) come before the
-       edition's pages, then by score, then in reading order. */
-    var groups = [];
-    var byPage = Object.create(null);
-    hits.forEach(function (hit) {
-      var group = byPage[hit.entry.page];
+    /* Each paragraph of the resolution (boosted in the index) is a result of its own;
+       the edition's pages are grouped by page, as Material shows them, and come after
+       the paragraphs, then by score, then in reading order. */
+    const groups = [];
+    const byKey = Object.create(null);
+    hits.forEach((hit) => {
+      const own = Boolean(hit.entry.doc.boost);
+      const key = own ? hit.entry.doc.location : hit.entry.page;
+      let group = byKey[key];
       if (!group) {
-        group = byPage[hit.entry.page] = { hits: [], score: 0, boost: 1, order: hit.order };
+        group = byKey[key] = { hits: [], score: 0, boost: 1, order: hit.order, page: key, own };
         groups.push(group);
       }
       group.hits.push(hit);
       group.score = Math.max(group.score, hit.score);
       group.boost = Math.max(group.boost, hit.entry.doc.boost || 1);
     });
-    groups.sort(function (a, b) {
-      return b.boost - a.boost || b.score - a.score || a.order - b.order;
-    });
+    groups.sort((a, b) => b.boost - a.boost || b.score - a.score || a.order - b.order);
 
     return {
       items: groups.map(function (group) {
-        var page = group.hits[0].entry.page;
+        var page = group.page;
         var items = group.hits.map(function (hit) {
           var found = Object.create(null);
           var doc = hit.entry.doc;
@@ -179,6 +179,7 @@
           return item;
         });
         /* Material renders a group under its page's entry: add it when it did not match */
+        if (group.own) return items;
         if (!items.some(function (item) { return item.location === page; })) {
           var article = docs.filter(function (e) { return e.doc.location === page; })[0];
           if (article) {

@@ -1,0 +1,204 @@
+"""One inline model: a paragraph's (or a note's) wording with its italic opening, cited
+documents, note calls and raised letters merged into one flat token stream, in the spirit
+of markdown-it-py's inline tokens. Every output (HTML pages, Akoma Ntoso, plain text) is a
+small renderer over the same stream, so they cannot disagree.
+
+Guarantees of `tokens()`:
+
+1. The concatenated `text` tokens are exactly the wording given, in order.
+2. Spans (`em`, `cite`, `sup`, `term`) are balanced: every `nesting=1` token has its
+   `nesting=-1` twin, and spans nest properly; two spans that cross, an empty span or a
+   span outside the text raise ParseError naming the source line.
+3. Points (`note`, nesting 0) sit at their offset, after the spans that close there and
+   before those that open there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
+
+from .errors import ParseError
+from .model import Footnote, Paragraph
+
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+@dataclass(frozen=True)
+class Token:
+    """`type`: "text", "em", "cite", "sup", "term" (spans) or "note" (a point).
+    `nesting`: 1 opens a span, -1 closes it, 0 for text and points.
+    `value`: the text of a "text" token, the document key of "cite", the glossary entry of
+    "term", the note number (as text) of "note". `line`: the source line (1-based)."""
+
+    type: str
+    nesting: int
+    value: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    type: str
+    value: str = ""
+
+
+@dataclass(frozen=True)
+class Point:
+    offset: int
+    type: str
+    value: str = ""
+
+
+def tokens(text: str, spans: Iterable[Span], points: Iterable[Point] = (), *, line: int = 0) -> list[Token]:
+    spans, points = list(spans), list(points)
+    for s in spans:
+        if not 0 <= s.start < s.end <= len(text):
+            raise ParseError(
+                f"élément « {s.type} » hors du texte ou vide ({s.start}–{s.end})",
+                line=line,
+                expected="des éléments en ligne à l’intérieur du texte du paragraphe",
+            )
+    for pt in points:
+        if not 0 <= pt.offset <= len(text):
+            raise ParseError(f"appel « {pt.type} » hors du texte ({pt.offset})", line=line)
+    # at one offset: closes (inner first), then points, then opens (outer first)
+    events: list[tuple] = []
+    for i, s in enumerate(spans):
+        events.append((s.start, 2, -s.end, i, s))
+        events.append((s.end, 0, -s.start, i, s))
+    for i, pt in enumerate(points):
+        events.append((pt.offset, 1, 0, i, pt))
+    events.sort(key=lambda e: e[:4])
+    out: list[Token] = []
+    stack: list[Span] = []
+    pos = 0
+    for offset, order, _, _, item in events:
+        if offset > pos:
+            out.append(Token("text", 0, text[pos:offset], line))
+            pos = offset
+        if order == 2:
+            stack.append(item)
+            out.append(Token(item.type, 1, item.value, line))
+        elif order == 0:
+            if not stack or stack[-1] is not item:
+                raise ParseError(
+                    f"éléments en ligne qui se chevauchent : « {text[item.start : item.end]} » "
+                    f"({item.type}) croise un autre élément",
+                    line=line,
+                    expected="des éléments imbriqués (italique, document cité, lettres surélevées)",
+                )
+            stack.pop()
+            out.append(Token(item.type, -1, item.value, line))
+        else:
+            out.append(Token(item.type, 0, item.value, line))
+    if pos < len(text):
+        out.append(Token("text", 0, text[pos:], line))
+    return out
+
+
+# -- the spans of the model ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Extras:
+    """Spans the edition adds beside the parser's: raised letters (typography) and
+    glossary terms, as functions of a text."""
+
+    superscripts: Callable[[str], list[tuple[int, int]]] = lambda text: []
+    terms: Callable[[str], list[tuple[int, int, str]]] = lambda text: []
+
+
+def _extras(text: str, taken: list[Span], extras: Extras) -> list[Span]:
+    out = [Span(a, b, "sup") for a, b in extras.superscripts(text)]
+    for a, b, entry in extras.terms(text):
+        span = Span(a, b, "term", entry)
+        # a term never crosses another span: where it would, it is simply not marked
+        if all(b <= s.start or a >= s.end or (s.start <= a and b <= s.end) for s in taken + out):
+            out.append(span)
+    return out
+
+
+def paragraph_tokens(p: Paragraph, extras: Extras = Extras()) -> list[Token]:
+    spans = [Span(0, len(p.opening), "em")] if p.opening else []
+    spans += [Span(c.start, c.end, "cite", c.key) for c in p.citations]
+    spans += _extras(p.text, spans, extras)
+    points = [Point(c.offset, "note", str(c.number)) for c in p.calls]
+    return tokens(p.text, spans, points, line=p.line)
+
+
+def note_tokens(n: Footnote, extras: Extras = Extras()) -> list[Token]:
+    spans = [Span(c.start, c.end, "cite", c.key) for c in n.citations]
+    spans += _extras(n.text, spans, Extras(superscripts=extras.superscripts))
+    return tokens(n.text, spans, line=n.line)
+
+
+# -- renderers ----------------------------------------------------------------------------
+
+
+def to_text(stream: list[Token]) -> str:
+    """Plain text: the wording, note calls as superscript digits."""
+    out = []
+    for t in stream:
+        if t.type == "text":
+            out.append(t.value)
+        elif t.type == "note":
+            out.append(t.value.translate(SUPERSCRIPT_DIGITS))
+    return "".join(out)
+
+
+@dataclass
+class HtmlRules:
+    """How each token type becomes HTML; the functions give addresses and titles."""
+
+    document_href: Callable[[str], str]
+    document_title: Callable[[str], str]
+    note_href: Callable[[int], str]
+    note_id: Callable[[int], str | None]  # the call's own id (None: no id on this page)
+    term_href: Callable[[str], str] = lambda entry: ""
+    term_title: Callable[[str], str] = lambda entry: ""
+    open: dict[str, Callable[[Token], Markup]] = field(default_factory=dict)
+
+    def render(self, stream: list[Token]) -> Markup:
+        out: list[str] = []
+        for t in stream:
+            if t.type == "text":
+                out.append(escape(t.value))
+            elif t.type == "em":
+                out.append(Markup('<em class="res-opening">') if t.nesting == 1 else Markup("</em>"))
+            elif t.type == "sup":
+                out.append(Markup("<sup>") if t.nesting == 1 else Markup("</sup>"))
+            elif t.type == "cite":
+                if t.nesting == 1:
+                    out.append(
+                        Markup('<a class="res-cite" href="{}" title="{}">').format(
+                            self.document_href(t.value), self.document_title(t.value)
+                        )
+                    )
+                else:
+                    out.append(Markup("</a>"))
+            elif t.type == "term":
+                if t.nesting == 1:
+                    out.append(
+                        Markup('<a class="ed-term" href="{}" data-term="{}" title="{}">').format(
+                            self.term_href(t.value), t.value, self.term_title(t.value)
+                        )
+                    )
+                else:
+                    out.append(Markup("</a>"))
+            elif t.type == "note":
+                n = int(t.value)
+                ident = self.note_id(n)
+                id_attr = Markup(' id="{}"').format(ident) if ident else Markup("")
+                out.append(
+                    Markup(
+                        '<sup{}><a class="footnote-ref" href="{}" aria-label="Note {}">{}</a></sup>'
+                    ).format(id_attr, self.note_href(n), n, n)
+                )
+            else:  # pragma: no cover - a new token type must get a rule
+                raise ValueError(f"no HTML rule for token type {t.type!r}")
+        return Markup("").join(out)

@@ -1,0 +1,145 @@
+"""The site's addresses, defined once: page files, anchors, exports, the zip, and relative
+links between them. Every other module (pages, visuals, search, structured data,
+navigation, exports) asks this one; the README's URL table is checked against PUBLISHED.
+
+Pages are named by their Markdown source ("dispositif/7.md"); the built site serves them
+as ".html" (use_directory_urls: false), the same online and opened from disk. Links are
+written in generated HTML, which MkDocs does not rewrite, so `href()` gives the final
+`.html` address relative to the page that holds the link.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+
+from .model import Paragraph
+
+# -- pages (Markdown sources in docs/) --------------------------------------------------
+HOME = "index.md"  # the resolution itself
+PREAMBLE = "preambule.md"  # the preamble: pp-1 … pp-N
+FULL_TEXT = "texte-integral.md"  # the resolution again, canonical: HOME (old address kept)
+DOCUMENTS = "documents.md"  # cited documents: one entry per document, #<slug>
+ANALYSIS = "analyse.md"  # map, operative verbs, themes
+THEMES = "themes.md"  # old address of the themes: #<slug> leads to ANALYSIS
+GLOSSARY = "glossaire.md"  # institutions and instruments named in the text
+ABOUT = "a-propos.md"  # hand-written
+OPERATIVE_DIR = "dispositif"
+
+# -- exports at the site root ------------------------------------------------------------
+JSON = "resolution.json"
+SCHEMA = "resolution.schema.json"
+AKN = "resolution.akn.xml"
+TEXT = "resolution.txt"
+
+# -- anchors -------------------------------------------------------------------------------
+MAP_ANCHOR = "plan"  # the map of the paragraphs, on ANALYSIS (old: index.html#plan)
+VERBS_ANCHOR = "verbes"  # the operative verbs, on ANALYSIS (old: index.html#verbes)
+THEMES_ANCHOR = "themes"  # the themes section on ANALYSIS
+PREAMBLE_ANCHOR = "preambule"  # h2 headings of the resolution's pages
+OPERATIVE_ANCHOR = "dispositif"
+NOTES_ANCHOR = "notes"
+OFFLINE_ANCHOR = "hors-ligne"
+
+
+def operative_page(number: int) -> str:
+    return f"{OPERATIVE_DIR}/{number}.md"
+
+
+def footnote_anchor(number: int) -> str:
+    return f"fn:{number}"
+
+
+def footnote_ref_anchor(number: int) -> str:
+    return f"fnref:{number}"
+
+
+def slug(text: str) -> str:
+    """An anchor for a document key or theme: "A/CONF.157/24 (Part I)" -> "a-conf-157-24-part-i"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def zip_name(symbol: str, language: str = "fr") -> str:
+    """The offline copy: "A/RES/68/160" -> "A-RES-68-160-fr-hors-ligne.zip"."""
+    return f"{symbol.replace('/', '-')}-{language}-hors-ligne.zip"
+
+
+def home_of(p: Paragraph) -> str:
+    """The page where a paragraph stands on its own: the preamble page for a preambular
+    paragraph, its own page for an operative one."""
+    return PREAMBLE if p.kind == "pp" else operative_page(p.number)
+
+
+def paragraph_target(p: Paragraph) -> str:
+    """A paragraph's permanent address, as a page-relative target: "dispositif/7.md#op-7"."""
+    return f"{home_of(p)}#{p.anchor}"
+
+
+def in_text_target(p: Paragraph) -> str:
+    """The paragraph within the whole resolution (the home page)."""
+    return f"{HOME}#{p.anchor}"
+
+
+def document_target(key: str) -> str:
+    return f"{DOCUMENTS}#{slug(key)}"
+
+
+def theme_target(theme: str) -> str:
+    return f"{ANALYSIS}#{theme}"
+
+
+def glossary_target(entry: str) -> str:
+    return f"{GLOSSARY}#{entry}"
+
+
+def html(page: str) -> str:
+    """ "dispositif/7.md#op-7" -> "dispositif/7.html#op-7"."""
+    path, sep, anchor = page.partition("#")
+    if path.endswith(".md"):
+        path = path[:-3] + ".html"
+    return path + sep + anchor
+
+
+def href(from_page: str, target: str) -> str:
+    """The built-site link from page `from_page` to `target` ("page.md#anchor", "#anchor"
+    or an export's name), relative so that it works online and from disk."""
+    path, sep, anchor = target.partition("#")
+    if not path:
+        return sep + anchor
+    link = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    return html(link) + sep + anchor
+
+
+def site_path(target: str) -> str:
+    """A target as a path from the site root: "dispositif/7.md#op-7" -> "dispositif/7.html#op-7"."""
+    return html(target)
+
+
+# The published addresses, as the README's URL table lists them (tests/test_urls.py).
+PUBLISHED = {
+    "Home: the resolution": html(HOME),
+    "Preambular paragraph N": html(f"{PREAMBLE}#pp-N"),
+    "Operative paragraph N": html(f"{OPERATIVE_DIR}/N.md#op-N"),
+    "Any paragraph in the whole text": html(f"{HOME}#pp-N") + ", " + html(f"{HOME}#op-N"),
+    "Old full-text address (same text, canonical: home)": html(f"{FULL_TEXT}#op-N"),
+    "Footnote N": html(f"{HOME}#fn:N"),
+    "Cited document": html(f"{DOCUMENTS}#<slug>"),
+    "Map, operative verbs, themes": html(f"{ANALYSIS}#{MAP_ANCHOR}")
+    + ", "
+    + html(f"{ANALYSIS}#{VERBS_ANCHOR}")
+    + ", "
+    + html(f"{ANALYSIS}#<theme>"),
+    "Old addresses of the map, verbs, themes": html(f"{HOME}#{MAP_ANCHOR}")
+    + ", "
+    + html(f"{HOME}#{VERBS_ANCHOR}")
+    + ", "
+    + html(f"{THEMES}#<theme>"),
+    "Glossary entry": html(f"{GLOSSARY}#<entry>"),
+    "Data": JSON,
+    "Data schema": SCHEMA,
+    "Akoma Ntoso 3.0 XML": AKN,
+    "Plain text": TEXT,
+    "Offline copy": zip_name("A/RES/68/160"),
+}
