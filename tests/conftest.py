@@ -14,6 +14,17 @@ SOURCE = ROOT / "source" / "A-RES-68-160-fr.txt"
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
+# Fixtures that build a site: any test using one (directly or through another fixture,
+# such as the browser tier's `server`) is marked slow here, never by hand.
+BUILDING_FIXTURES = {"site", "built_edition"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BUILDING_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def resolution():
     return parse_file(SOURCE)
@@ -36,3 +47,13 @@ def build_edition(source: Path, tmp: Path, data: Path | None = None) -> Path:
     pipeline.write_pages(edition.pages, docs)
     pipeline.mkdocs_build(docs, tmp / "site")
     return tmp / "site"
+
+
+@pytest.fixture
+def built_edition(tmp_path):
+    """Build a resolution's own edition: `built_edition(source, data=None)` -> its site/."""
+
+    def build(source: Path, data: Path | None = None) -> Path:
+        return build_edition(source, tmp_path, data)
+
+    return build

@@ -11,13 +11,12 @@ import jsonschema
 import pytest
 from edition import pipeline
 from edition.akn import eid
-from edition.exports import SUPERSCRIPT, marked_text
+from edition.exports import marked_text
+from edition.inline import SUPERSCRIPT_DIGITS as SUPERSCRIPT
 from lxml import etree
 
 from . import htmltext
 from .conftest import ROOT, SOURCE
-
-pytestmark = pytest.mark.slow
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 NS = {"a": AKN[1:-1]}
@@ -64,7 +63,9 @@ def test_akoma_ntoso_ids_match_the_site_anchors_one_to_one(akn, site):
     assert all(re.fullmatch(r"para_\d+", e) for e in paras)
     # cited documents: TLCReference eId = anchor on the documents page
     refs = akn.xpath("//a:references/a:TLCReference/@eId", namespaces=NS)
-    doc_ids = {h.get("id") for h in htmltext.load(site / "documents.html").xpath("//h2[@id]")}
+    doc_ids = set(
+        htmltext.load(site / "documents.html").xpath(f"//section[{htmltext.has_class('ed-doc')}]/@id")
+    )
     assert set(refs) == doc_ids
 
 
@@ -142,23 +143,18 @@ def test_plain_text_is_the_whole_resolution_and_nothing_else(site, resolution):
     assert not re.search(r"[*_\\<>\[\]]", main.split("\n", 3)[3])  # no markup
 
 
-def test_exports_are_linked_from_home_and_from_every_paragraph(site, resolution):
+def test_exports_are_linked_from_home_and_never_from_a_paragraph(site, resolution):
     names = {"resolution.json", "resolution.schema.json", "resolution.akn.xml", "resolution.txt"}
-    home = {h for h, _ in htmltext.links(site / "index.html")}
-    assert names <= home
-    for page in ["texte-integral.html", "preambule.html"] + [
+    home = htmltext.article(site / "index.html")
+    data = home.xpath(f".//details[{htmltext.has_class('ed-data')}]")[0]
+    assert names <= set(data.xpath(".//a/@href"))
+    # a paragraph never links to the top of a whole-resolution file
+    for page in ["index.html", "texte-integral.html", "preambule.html"] + [
         f"dispositif/{p.number}.html" for p in resolution.operative
     ]:
-        root = htmltext.article(site / page)
-        for div in root.xpath(".//div[contains(@class,'res-para')]"):
-            line = div.xpath(f".//*[{htmltext.has_class('res-exports')}]")
-            assert line, page  # inside the paragraph, editorial
-            assert "ed" in line[0].get("class").split()
-            targets = {h.rsplit("/", 1)[-1] for h in line[0].xpath(".//a/@href")}
-            assert targets == {"resolution.json", "resolution.akn.xml", "resolution.txt"}, page
-            akn_title = line[0].xpath(".//a[contains(@href,'akn')]/@title")[0]
-            number = div.get("id").split("-")[1]
-            assert ("recital_" if div.get("id").startswith("pp") else "para_") + number in akn_title
+        for div in htmltext.article(site / page).xpath(f".//div[{htmltext.has_class('res-para')}]"):
+            targets = {h.rsplit("/", 1)[-1] for h in div.xpath(".//a/@href")}
+            assert not targets & names, page
 
 
 def _head(page):

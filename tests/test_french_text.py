@@ -47,7 +47,7 @@ def test_no_plain_space_before_high_punctuation_or_inside_guillemets(site):
                 )
     assert bad == []
     # the pages do have French punctuation, spaced
-    assert "Structure\u00a0:" in (site / "index.html").read_text(encoding="utf-8")
+    assert "Thèmes\u00a0:" in (site / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -86,6 +86,6 @@ def test_no_english_from_the_theme(site):
 
 def test_session_ordinal_is_set_as_an_exponent(site):
     facts = lxml.html.fromstring((site / "index.html").read_bytes()).xpath(
-        "//div[contains(@class,'res-facts')]"
+        "//p[contains(@class,'res-identity__symbol')]"
     )[0]
     assert [s.text for s in facts.xpath(".//sup")] == ["e"]

@@ -10,8 +10,6 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 import pytest
 
-pytestmark = pytest.mark.slow
-
 # The only hosts a page may link to (links only: no page ever *requests* a third-party host).
 EXTERNAL_HOSTS = {
     "undocs.org",  # the UN Official Document System: every cited document symbol

@@ -11,8 +11,6 @@ from edition import offline, pipeline
 from . import htmltext
 from .conftest import ROOT
 
-pytestmark = pytest.mark.slow
-
 NAME = "A-RES-68-160-fr-hors-ligne.zip"
 
 

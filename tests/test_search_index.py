@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from edition import search
-
-pytestmark = pytest.mark.slow
+from edition.exports import SiteModel
+from edition.model import Paragraph, Resolution
 
 
 def load(site):
@@ -66,38 +65,20 @@ def test_shape_keeps_other_pages_and_replaces_paragraph_pages():
             {"location": "documents.html#d", "title": "Doc", "text": "notice"},
         ],
     }
-    data = {
-        "formula": "L’Assemblée générale,",
-        "themes": {"t": "Thème"},
-        "paragraphs": [
-            {
-                "kind": "preamble",
-                "number": 1,
-                "label": "Préambule, alinéa 1",
-                "text": "A < B",
-                "url": "preambule.html#pp-1",
-                "full_text_url": "texte-integral.html#pp-1",
-                "themes": [],
-            },
-            {
-                "kind": "operative",
-                "number": 1,
-                "label": "Paragraphe 1",
-                "text": "Décide",
-                "url": "dispositif/1.html#op-1",
-                "full_text_url": "texte-integral.html#op-1",
-                "themes": ["t"],
-            },
-        ],
-    }
-    shaped = search.shape(index, data)
+    pp1 = Paragraph("pp", 1, "A", "A < B", 10)
+    op1 = Paragraph("op", 1, "Décide", "Décide", 12)
+    res = Resolution(
+        "A/RES/1/1", 1, 1, "2000-01-01", "T", "Troisième Commission", "A/1", "F,", (pp1,), (op1,), ()
+    )
+    model = SiteModel(res, {"t": "Thème"}, {"op-1": ("t",)})
+    shaped = search.shape(index, model)
     assert shaped["config"] == index["config"]
+    # the resolution's pages are never scraped: one entry per paragraph, nothing above them
     assert [(d["location"], d["title"], d["text"]) for d in shaped["docs"]] == [
-        ("preambule.html", "Préambule", "L’Assemblée générale,"),
         ("preambule.html#pp-1", "Préambule, alinéa 1", "A &lt; B"),
         ("dispositif/1.html", "Paragraphe 1", "Décide"),
-        ("index.html", "Accueil", "x"),
         ("themes.html#t", "Thème", ""),
         ("documents.html#d", "Doc", "notice"),
     ]
-    assert shaped["docs"][2]["tags"] == ["Thème"]
+    assert shaped["docs"][1]["tags"] == ["Thème"]
+    assert all(d.get("boost") == search.PARAGRAPH_BOOST for d in shaped["docs"][:2])

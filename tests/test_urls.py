@@ -12,8 +12,6 @@ import pytest
 from . import htmltext
 from .conftest import ROOT
 
-pytestmark = pytest.mark.slow
-
 PREAMBLE = [f"pp-{n}" for n in range(1, 10)]
 OPERATIVE = [f"op-{n}" for n in range(1, 15)]
 FOOTNOTES = [f"fn:{n}" for n in range(1, 6)]
@@ -77,7 +75,7 @@ def test_resolution_json_publishes_the_same_addresses(site):
         f"dispositif/{n}.html#op-{n}" for n in range(1, 15)
     ]
     assert [p["full_text_url"] for p in data["paragraphs"]] == [
-        f"texte-integral.html#{a}" for a in PREAMBLE + OPERATIVE
+        f"index.html#{a}" for a in PREAMBLE + OPERATIVE
     ]
     assert [d["url"] for d in data["documents"]] == [f"documents.html#{d}" for d in DOCUMENTS]
     assert list(data["themes"]) == THEMES

@@ -229,8 +229,8 @@ def _indent(el: ET.Element, level: int = 0) -> None:
     el[-1].tail = "\n" + "  " * level
 
 
-def akoma_ntoso(res: Resolution, notes: Annotations, generated: str, extras: Extras = Extras()) -> str:
-    root = _Builder(res, notes, extras).build()
+def akoma_ntoso(res: Resolution, notes: Annotations, generated: str, extras: Extras | None = None) -> str:
+    root = _Builder(res, notes, extras or Extras()).build()
     _indent(root)
     body = ET.tostring(root, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<!-- {generated} -->\n{body}\n'

@@ -18,7 +18,7 @@ from pathlib import Path
 from . import urls
 from .annotations import Annotations, official_link
 from .french import citation, french_date, paragraph_label, report_basis
-from .inline import note_tokens, paragraph_tokens, to_text
+from .inline import note_tokens, paragraph_tokens, superscript, to_text
 from .model import Citation, CitedDocument, Footnote, FootnoteCall, Paragraph, Resolution
 
 TEXT_FILE = urls.TEXT
@@ -156,9 +156,9 @@ def header_lines(res: Resolution) -> list[str]:
     ]
 
 
-def marked_text(p: Paragraph) -> str:
+def marked_text(p: Paragraph, marker=superscript) -> str:
     """A paragraph's clean text with its footnote calls put back (superscript digits)."""
-    return to_text(paragraph_tokens(p))
+    return to_text(paragraph_tokens(p), marker)
 
 
 def plain_text(res: Resolution) -> str:

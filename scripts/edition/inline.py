@@ -140,14 +140,18 @@ def note_tokens(n: Footnote, extras: Extras = Extras()) -> list[Token]:
 # -- renderers ----------------------------------------------------------------------------
 
 
-def to_text(stream: list[Token]) -> str:
-    """Plain text: the wording, note calls as superscript digits."""
+def superscript(number: int) -> str:
+    return str(number).translate(SUPERSCRIPT_DIGITS)
+
+
+def to_text(stream: list[Token], note: Callable[[int], str] = superscript) -> str:
+    """Plain text: the wording, note calls as superscript digits (or `note(number)`)."""
     out = []
     for t in stream:
         if t.type == "text":
             out.append(t.value)
         elif t.type == "note":
-            out.append(t.value.translate(SUPERSCRIPT_DIGITS))
+            out.append(note(int(t.value)))
     return "".join(out)
 
 

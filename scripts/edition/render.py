@@ -101,7 +101,14 @@ class Edition:
             urls.FULL_TEXT: self.render(
                 urls.FULL_TEXT,
                 "resolution.html",
-                {**reading, "edition": {"role": "resolution", "canonical": urls.html(urls.HOME)}},
+                {
+                    **reading,
+                    "title": f"Texte intégral — résolution {r.short}",
+                    # not in the navigation: Material's table of contents would point at a
+                    # navigation toggle that is not there
+                    "hide": ["toc"],
+                    "edition": {"role": "resolution", "canonical": urls.html(urls.HOME)},
+                },
                 canonical=urls.HOME,
             ),
             urls.PREAMBLE: self.render(

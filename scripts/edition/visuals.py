@@ -141,6 +141,7 @@ def analysis(e: Edition, page: str) -> dict:
     def item(p: Paragraph) -> dict:
         return {
             "href": urls.href(page, urls.paragraph_target(p)),
+            "anchor": p.anchor,
             "number": p.number,
             "label": f"Alinéa {p.number}" if p.kind == "pp" else f"Paragraphe {p.number}",
             "opening": p.opening,
