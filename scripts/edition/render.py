@@ -104,9 +104,6 @@ class Edition:
                 {
                     **reading,
                     "title": f"Texte intégral — résolution {r.short}",
-                    # not in the navigation: Material's table of contents would point at a
-                    # navigation toggle that is not there
-                    "hide": ["toc"],
                     "edition": {"role": "resolution", "canonical": urls.html(urls.HOME)},
                 },
                 canonical=urls.HOME,
