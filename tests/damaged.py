@@ -65,17 +65,18 @@ CASES: list[tuple[str, bytes, int, str]] = [
         105,
         "n’est pas en UTF-8",
     ),
-    ("double-encodage.txt", TEXT.encode("utf-8").decode("latin-1").encode("utf-8"), 1, "en-tête"),
+    ("double-encodage.txt", TEXT.encode("utf-8").decode("latin-1").encode("utf-8"), 1, "caractère de contrôle U+0080"),
     ("tronque-en-tete.txt", utf8(lines((1, 6))), 6, "texte trop court"),
-    ("tronque-preambule.txt", utf8(lines((1, 20))), 20, "dispositif"),
+    ("tronque-preambule.txt", utf8(lines((1, 20))), 20, "ne se termine pas par une virgule"),
     # cut inside the first footnote block: the last body line before it is named
-    ("tronque-dans-les-notes.txt", utf8(lines((1, 37))), 33, "aucun paragraphe du dispositif"),
+    ("tronque-dans-les-notes.txt", utf8(lines((1, 37))), 33, "ne se termine pas par une virgule"),
     ("tronque-dispositif.txt", utf8(lines((1, 106))), 106, "texte tronqué"),
     ("tronque-entre-deux-paragraphes.txt", utf8(lines((1, 108))), 107, "texte tronqué"),
     # the first page's notes 1-4 deleted: note 5's block is where note 1 was expected
     ("notes-supprimees.txt", utf8(without(36, 40)), 35, "filet de bas de page sans aucune note"),
-    # the rule and notes of the first page deleted, note calls left in the text
-    ("filet-et-notes-supprimes.txt", utf8(without(34, 40)), 91, "attendu : la note 1"),
+    # the rule and notes of the first page deleted: the page's next line, indented, is
+    # glued to the paragraph the page break cut
+    ("filet-et-notes-supprimes.txt", utf8(without(34, 40)), 34, "ligne en retrait au milieu d’un paragraphe"),
     # a stray footnote rule between two operative paragraphs
     (
         "filet-egare.txt",
