@@ -25,6 +25,7 @@ Only the standard library is used (the site's build must not need lxml).
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 from .annotations import Annotations, official_link, slug
 from .french import NO_COMMITTEE, french_date
@@ -62,11 +63,14 @@ def expression_iri(res: Resolution) -> str:
 
 
 def eid(anchor: str) -> str:
-    """The AKN eId of a site anchor: pp-3 -> recital_3, op-5 -> para_5, fn:2 -> authorialNote_2."""
+    """The AKN eId of a site anchor: pp-3 -> recital_3, op-5 -> para_5, fn:2 -> authorialNote_2,
+    op-5-a -> para_5__list_1__point_a."""
     if anchor.startswith("fn:"):
         return f"authorialNote_{anchor[3:]}"
     kind, _, number = anchor.partition("-")
-    return {"pp": "recital_", "op": "para_"}[kind] + number
+    number, _, letter = number.partition("-")
+    base = {"pp": "recital_", "op": "para_"}[kind] + number
+    return f"{base}__list_1__point_{letter}" if letter else base
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -136,6 +140,33 @@ class _Builder:
     def paragraph_text(self, parent: ET.Element, p: Paragraph) -> None:
         self.inline(_sub(parent, "p"), p.text, p.citations, p.calls, len(p.opening))
 
+    def segment(self, parent: ET.Element, p: Paragraph, start: int, end: int, italic_end: int = 0) -> None:
+        """`p.text[start:end]` as mixed content in a <p>, its spans and calls shifted."""
+        cites = tuple(
+            replace(c, start=c.start - start, end=c.end - start)
+            for c in p.citations
+            if start <= c.start and c.end <= end
+        )
+        calls = tuple(replace(c, offset=c.offset - start) for c in p.calls if start <= c.offset <= end)
+        text = p.text[start:end]
+        stripped = text.rstrip(" ")
+        self.inline(_sub(parent, "p"), stripped, cites, calls, italic_end)
+
+    def operative_body(self, para: ET.Element, p: Paragraph) -> None:
+        """An operative paragraph's content, or its intro and lettered points (AKN
+        naming convention: para_N__list_1, para_N__list_1__point_a)."""
+        if not p.subparagraphs:
+            self.paragraph_text(_sub(para, "content"), p)
+            return
+        list_id = f"{eid(p.anchor)}__list_1"
+        block = _sub(para, "list", eId=list_id)
+        self.segment(_sub(block, "intro"), p, 0, p.subparagraphs[0].start, len(p.opening))
+        ends = [s.start for s in p.subparagraphs[1:]] + [len(p.text)]
+        for sub, end in zip(p.subparagraphs, ends, strict=True):
+            point = _sub(block, "point", eId=f"{list_id}__point_{sub.letter}")
+            _sub(point, "num", sub.label)
+            self.segment(_sub(point, "content"), p, sub.start + len(sub.label) + 1, end)
+
     def build(self) -> ET.Element:
         res = self.res
         root = ET.Element("akomaNtoso", xmlns=NS)
@@ -171,7 +202,7 @@ class _Builder:
         for p in res.operative:
             para = _sub(body, "paragraph", eId=eid(p.anchor))
             _sub(para, "num", f"{p.number}.")
-            self.paragraph_text(_sub(para, "content"), p)
+            self.operative_body(para, p)
         return root
 
     def meta(self, meta: ET.Element) -> None:

@@ -40,19 +40,28 @@ def header_lines(res: Resolution) -> list[str]:
 
 
 def marked_text(p: Paragraph, marker=lambda n: str(n).translate(SUPERSCRIPT)) -> str:
-    """A paragraph's clean text with its footnote calls put back (superscript digits)."""
+    """A paragraph's clean text with its footnote calls put back (superscript digits), each
+    lettered subparagraph on a line of its own."""
+    events = [(call.offset, 1, marker(call.number)) for call in p.calls]
+    events += [(s.start, 0, None) for s in p.subparagraphs]
     out, pos = [], 0
-    for call in sorted(p.calls, key=lambda c: c.offset):
-        out += [p.text[pos : call.offset], marker(call.number)]
-        pos = call.offset
+    for offset, _, mark in sorted(events, key=lambda e: e[:2]):
+        out.append(p.text[pos:offset])
+        if mark is None:
+            out[-1] = out[-1].rstrip(" ")
+            out.append("\n")
+        else:
+            out.append(mark)
+        pos = offset
     out.append(p.text[pos:])
     return "".join(out)
 
 
 def plain_text(res: Resolution) -> str:
     """The resolution as plain text: header, formula, paragraphs (operative ones numbered
-    as in the official text, preambular ones not), each on one line and separated by a
-    blank line, then the notes under a rule."""
+    as in the official text, preambular ones not), each on one line (a lettered
+    subparagraph on the next line) and separated by a blank line, then the notes under a
+    rule."""
     blocks = [*header_lines(res), res.formula]
     blocks += [marked_text(p) for p in res.preamble]
     blocks += [f"{p.number}. {marked_text(p)}" for p in res.operative]
@@ -94,7 +103,21 @@ def json_schema(generated: str) -> str:
             "themes": {"type": "array", "items": STR},
             "citation": STR,
             "source_line": POSITIVE,
-        }
+        },
+        {
+            "subparagraphs": {
+                "type": "array",
+                "description": "Lettered subparagraphs a), b)…: each label starts at `start` in `text`.",
+                "items": _object(
+                    {
+                        "letter": {"type": "string", "pattern": "^[a-z]$"},
+                        "id": {"type": "string", "pattern": r"^op-[0-9]+-[a-z]$"},
+                        "start": OFFSET,
+                        "source_line": POSITIVE,
+                    }
+                ),
+            }
+        },
     )
     footnote = _object(
         {

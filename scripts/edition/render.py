@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from . import akn, exports, offline
 from .annotations import Annotations, official_link, slug
 from .french import french_date, paragraph_label, pinpoint, report_basis
-from .model import CitedDocument, Paragraph, Resolution
+from .model import CitedDocument, Paragraph, Resolution, Subparagraph
 from .visuals import Visuals
 
 GENERATED = "Généré par scripts/edition depuis {source} : ne pas modifier à la main."
@@ -96,14 +96,17 @@ class Renderer:
 
     def inline(self, page: str, p: Paragraph) -> str:
         """A paragraph's wording as Markdown: italic opening, links on cited documents,
-        footnote calls where the notes were."""
+        footnote calls where the notes were; each lettered subparagraph a Markdown paragraph
+        of its own (the one before it closed by its attribute list, see `text_attrs`)."""
         events = [(c.start, 0, c) for c in p.citations] + [(c.end, 1, c) for c in p.citations]
         events += [(call.offset, 2, call) for call in p.calls]
+        events += [(s.start, -1, s) for s in p.subparagraphs]
         events.sort(key=lambda e: (e[0], e[1]))
         out, pos = [], 0
         opening_end = len(p.opening)
         italic_open = True
         out.append("*")
+        previous = None  # the subparagraph being written, if any
         for offset, kind, item in events:
             chunk = p.text[pos:offset]
             if italic_open and offset >= opening_end:
@@ -112,7 +115,11 @@ class Renderer:
             else:
                 out.append(esc(chunk))
             pos = offset
-            if kind == 0:
+            if kind == -1:
+                out[-1] = out[-1].rstrip(" ")
+                out.append(f"\n{self.text_attrs(p, previous)}\n\n")
+                previous = item
+            elif kind == 0:
                 out.append("[")
             elif kind == 1:
                 title = attr(self.notes.document(self.doc(item.key)).title)
@@ -124,6 +131,14 @@ class Renderer:
             pos = opening_end
         out.append(esc(p.text[pos:]))
         return "".join(out)
+
+    @staticmethod
+    def text_attrs(p: Paragraph, sub: Subparagraph | None = None) -> str:
+        """The attribute list closing a paragraph's text, or one of its subparagraphs (anchor
+        op-N-a)."""
+        if sub is None:
+            return "{ .res-para__text }"
+        return f"{{ #{sub.anchor} .res-para__text .res-subpara }}"
 
     def print_href(self, key: str) -> str:
         """attr_list giving a link the document's official address, which print.css shows
@@ -153,7 +168,8 @@ class Renderer:
         themes = self.themes_line(page, p)
         return (
             f'<div class="res res-para res-para--{p.kind}" id="{p.anchor}" {data} markdown>\n'
-            f"{body}\n{{ .res-para__text }}\n{themes}{self.exports_line(page, p)}</div>\n"
+            f"{body}\n{self.text_attrs(p, p.subparagraphs[-1] if p.subparagraphs else None)}\n"
+            f"{themes}{self.exports_line(page, p)}</div>\n"
         )
 
     def exports_line(self, page: str, p: Paragraph) -> str:
@@ -495,6 +511,16 @@ class Renderer:
                     "citation": citation(r, p),
                     "source_line": p.line,
                 }
+                | (
+                    {
+                        "subparagraphs": [
+                            {"letter": s.letter, "id": s.anchor, "start": s.start, "source_line": s.line}
+                            for s in p.subparagraphs
+                        ]
+                    }
+                    if p.subparagraphs
+                    else {}
+                )
                 for p in r.paragraphs
             ],
             "footnotes": [
