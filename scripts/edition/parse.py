@@ -428,20 +428,20 @@ def _close(part: _Part | None, final: bool = False) -> None:
     for i, block in enumerate(ends):
         text = _join(block)
         what = (
-            f"alinéa {SUBPARAGRAPH.match(text)[1]}) du paragraphe {part.number}"
+            f"l’alinéa {SUBPARAGRAPH.match(text)[1]}) du paragraphe {part.number}"
             if subs
-            else f"paragraphe {part.number} du dispositif"
+            else f"le paragraphe {part.number} du dispositif"
         )
         last_of_all = final and i == len(ends) - 1
         if last_of_all and not FINAL_STOP.search(text):
             raise _refuse(
-                f"le {what}, le dernier, ne se termine pas par un point : texte tronqué ?",
+                f"{what}, le dernier, ne se termine pas par un point : texte tronqué ?",
                 block[-1],
                 "un dernier paragraphe terminé par « . »",
             )
         if not last_of_all and not OPERATIVE_END.search(text):
             raise _refuse(
-                f"le {what} ne se termine pas par un point-virgule (paragraphe coupé, fusionné ou tronqué ?)",
+                f"{what} ne se termine pas par un point-virgule (paragraphe coupé, fusionné ou tronqué ?)",
                 block[-1],
                 "un paragraphe du dispositif terminé par « ; » (le dernier par « . »), ou par « : » "
                 "suivi d’alinéas « a) », « b) »…",
