@@ -219,6 +219,13 @@ def _footnote_block(raw: list[str], start: int, notes: list[RawNote]) -> int:
                 text=line,
                 expected=f"la note {expected}, sous la forme « {expected} texte de la note »",
             )
+        elif match and notes and int(match[1]) == notes[-1].number:
+            raise ParseError(
+                f"note {notes[-1].number} répétée (ligne {notes[-1].line})",
+                line=i + 1,
+                text=line,
+                expected=f"la suite de la note {notes[-1].number} ou la note {expected}",
+            )
         else:  # a note wrapped onto another line, or continued under the next page's rule
             last = notes[-1]
             notes[-1] = RawNote(last.number, f"{last.text} {stripped}", last.line)

@@ -30,6 +30,7 @@ showing it and saying what was expected. A returned `Resolution` guarantees:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -86,6 +87,8 @@ TRAILING = ",;.:!?)»”"
 CLOSING = ")»”]"
 # A number glued to a word or a closing mark, punctuation stripped: "l’homme5", "Sud)4".
 GLUED = re.compile(r"(?:[^\W\d_]|[)»”\]])(\d+)$")
+# The digits ending a token: "20002", "l’homme5".
+TRAILING_DIGITS = re.compile(r"\d+$")
 # A token of running text.
 TOKEN = re.compile(r"\S+")
 
@@ -223,6 +226,7 @@ def _title(block: tuple[Line, ...]) -> tuple[int, int, str]:
 # -- paragraphs ---------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def _join(block: tuple[Line, ...]) -> str:
     """A block's lines as one line: compounds cut at a hyphen rejoined, French spacing."""
     text = ""
@@ -482,15 +486,23 @@ def _marker_kind(token: str, number: int) -> str | None:
     return "weak" if YEAR.fullmatch(head) else None
 
 
-def _candidates(paragraphs: list[Paragraph], number: int) -> list[tuple[int, int, str]]:
-    """Every (paragraph index, offset, kind) where marker `number` may be."""
-    found = []
+def _candidates(paragraphs: list[Paragraph]) -> dict[int, list[tuple[int, int, str]]]:
+    """Every note number a glued number may call: number -> [(paragraph index, offset, kind)],
+    in text order (one pass; "20002" may call note 2 or note 2 of a year 2000)."""
+    found: dict[int, list[tuple[int, int, str]]] = {}
     for index, p in enumerate(paragraphs):
         for token in TOKEN.finditer(p.text):
             core = token[0].rstrip(TRAILING)
-            kind = _marker_kind(core, number)
-            if kind:
-                found.append((index, token.start() + len(core) - len(str(number)), kind))
+            digits = TRAILING_DIGITS.search(core)
+            if not digits or "/" in core:
+                continue
+            for size in range(1, min(len(digits[0]), 3) + 1):
+                mark = core[-size:]
+                if mark[0] == "0":
+                    continue
+                kind = _marker_kind(core, int(mark))
+                if kind:
+                    found.setdefault(int(mark), []).append((index, token.start() + len(core) - size, kind))
     return found
 
 
@@ -507,22 +519,31 @@ def _line_at(lines: list[Line], text: str, offset: int) -> Line:
 
 def _footnote_calls(parts: list[_Part], notes: tuple[RawNote, ...]):
     paragraphs = [_build(part) for part in parts]
+    original = [p.text for p in paragraphs]
     lines = [part.lines for part in parts]
     calls: dict[int, list[FootnoteCall]] = {}
     footnotes: list[Footnote] = []
+    removed: dict[int, list[tuple[int, int]]] = {}  # paragraph -> (original offset, length)
+    candidates = _candidates(paragraphs)
     position = (0, -1)
+    previous_had_weak = False
+
+    def now(index: int, offset: int) -> int:
+        """An original offset in paragraph `index`, once markers before it were removed."""
+        return offset - sum(size for at, size in removed.get(index, ()) if at < offset)
 
     def where(index: int, offset: int) -> Line:
-        return _line_at(lines[index], paragraphs[index].text, offset)
+        return _line_at(lines[index], original[index], offset)
 
     for note in notes:
-        found = _candidates(paragraphs, note.number)
+        found = candidates.get(note.number, [])
         strong = [c for c in found if c[2] == "strong"]
         weak = [c for c in found if c[2] == "weak"]
         if len(strong) > 1:
             index, offset, _ = strong[1]
             raise _refuse(
-                f"la note {note.number} est appelée plusieurs fois",
+                f"la note {note.number} est appelée plusieurs fois (lignes "
+                f"{where(*strong[0][:2]).number} et {where(index, offset).number})",
                 where(index, offset),
                 f"un seul appel de la note {note.number}",
             )
@@ -542,15 +563,22 @@ def _footnote_calls(parts: list[_Part], notes: tuple[RawNote, ...]):
                 expected=f"un appel de note « {note.number} » collé à un mot du texte, "
                 "après l’appel de la note précédente",
             )
-        index, offset, _ = (strong or weak)[0]
-        if (index, offset) <= position:
+        index, at, _ = (strong or weak)[0]
+        if (index, at) <= position:
+            # when the note before had a call glued to a year too, its call glued to a word
+            # is the one out of place
+            blame = where(*position) if previous_had_weak else where(index, at)
             raise _refuse(
-                f"la note {note.number} est appelée avant la note {note.number - 1}",
-                where(index, offset),
+                f"la note {note.number} est appelée (ligne {where(index, at).number}) avant la note "
+                f"{note.number - 1} (ligne {where(*position).number}) : appel de note en trop ?",
+                blame,
                 "des appels de note dans l’ordre de leurs numéros",
             )
+        position = (index, at)
+        previous_had_weak = bool(strong and weak)
         p = paragraphs[index]
-        mark = len(str(note.number))
+        offset, mark = now(index, at), len(str(note.number))
+        removed.setdefault(index, []).append((at, mark))
         text = p.text[:offset] + p.text[offset + mark :]
         subs = tuple(replace(s, start=s.start - mark) if s.start > offset else s for s in p.subparagraphs)
         lead = text[: subs[0].start].rstrip() if subs else text
@@ -558,25 +586,26 @@ def _footnote_calls(parts: list[_Part], notes: tuple[RawNote, ...]):
         paragraphs[index] = replace(p, opening=_opening(lead), text=text, subparagraphs=subs)
         calls.setdefault(index, []).append(FootnoteCall(note.number, offset))
         footnotes.append(Footnote(note.number, note.text, note.line, p.anchor, citations.in_note(note.text)))
-        position = (index, offset)
-    for index, p in enumerate(paragraphs):
-        for token in TOKEN.finditer(p.text):
+    used = {(index, at) for index, items in removed.items() for at, _ in items}
+    for index, text in enumerate(original):
+        for token in TOKEN.finditer(text):
             core = token[0].rstrip(TRAILING)
             glued = GLUED.search(core)
-            if glued and "/" not in core:
-                number = int(glued[1])
-                what = (
-                    f"appel de note {number} sans texte de note"
-                    if number > len(notes)
-                    else f"nombre « {glued[1]} » collé à « {core[: glued.start(1)]} »"
-                )
-                raise _refuse(
-                    f"{what} : appel de note inattendu",
-                    where(index, token.start()),
-                    f"une note « {number} … » en bas de page"
-                    if number > len(notes)
-                    else "un appel de note par note, ou un nombre séparé du mot par une espace",
-                )
+            if not glued or "/" in core or (index, token.start() + glued.start(1)) in used:
+                continue
+            number = int(glued[1])
+            what = (
+                f"appel de note {number} sans texte de note"
+                if number > len(notes)
+                else f"nombre « {glued[1]} » collé à « {core[: glued.start(1)]} »"
+            )
+            raise _refuse(
+                f"{what} : appel de note inattendu",
+                where(index, token.start()),
+                f"une note « {number} … » en bas de page"
+                if number > len(notes)
+                else "un appel de note par note, ou un nombre séparé du mot par une espace",
+            )
     out = []
     for index, p in enumerate(paragraphs):
         ends = [s.start for s in p.subparagraphs[1:]] + [len(p.text)]
