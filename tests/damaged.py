@@ -65,7 +65,12 @@ CASES: list[tuple[str, bytes, int, str]] = [
         105,
         "n’est pas en UTF-8",
     ),
-    ("double-encodage.txt", TEXT.encode("utf-8").decode("latin-1").encode("utf-8"), 1, "caractère de contrôle U+0080"),
+    (
+        "double-encodage.txt",
+        TEXT.encode("utf-8").decode("latin-1").encode("utf-8"),
+        1,
+        "caractère de contrôle U+0080",
+    ),
     ("tronque-en-tete.txt", utf8(lines((1, 6))), 6, "texte trop court"),
     ("tronque-preambule.txt", utf8(lines((1, 20))), 20, "ne se termine pas par une virgule"),
     # cut inside the first footnote block: the last body line before it is named
