@@ -16,7 +16,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 # Fixtures that build a site: any test using one (directly or through another fixture,
 # such as the browser tier's `server`) is marked slow here, never by hand.
-BUILDING_FIXTURES = {"site", "built_edition"}
+BUILDING_FIXTURES = {"site", "built_edition", "fresh_build"}
 
 
 def pytest_collection_modifyitems(items):
@@ -55,5 +55,18 @@ def built_edition(tmp_path):
 
     def build(source: Path, data: Path | None = None) -> Path:
         return build_edition(source, tmp_path, data)
+
+    return build
+
+
+@pytest.fixture
+def fresh_build(tmp_path):
+    """A strict MkDocs build of the committed docs/ into a new folder (no zip):
+    `fresh_build()` -> its site/ (environment as the test set it, e.g. SITE_URL)."""
+
+    def build(docs: Path = ROOT / "docs", name: str = "site") -> Path:
+        out = tmp_path / name
+        pipeline.mkdocs_build(docs, out)
+        return out
 
     return build

@@ -6,89 +6,48 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 from edition.errors import ParseError
+from edition.normalise import INVISIBLE, decode
 from edition.parse import parse, parse_file
 
+from . import damaged
 from .conftest import ROOT, SOURCE
 
 TEXT = SOURCE.read_text(encoding="utf-8")
+CASES = damaged.CASES  # the one damaged-input table, also run through the CLI (slow)
 
 
-def replace_line(number: int, new: str) -> str:
-    lines = TEXT.split("\n")
-    lines[number - 1] = new
-    return "\n".join(lines)
-
-
-def drop_lines(first: int, last: int) -> str:
-    lines = TEXT.split("\n")
-    del lines[first - 1 : last]
-    return "\n".join(lines)
-
-
-# (name, damaged text, expected line, words the message must contain)
-CASES = [
-    ("empty", "", 1, "vide"),
-    ("blank-only", "  \n\n \n", 1, "vide"),
-    ("no-formula", replace_line(8, " L’Assemblée nationale, "), 8, "formule"),
-    ("no-operative", TEXT.split("\n 1. Réaffirme")[0], 65, "dispositif"),
-    (
-        "operative-repeated",
-        replace_line(72, " 1. Estime que, outre leurs responsabilités vis-à-vis de leur propre société, "),
-        72,
-        "répété",
-    ),
-    (
-        "operative-out-of-order",
-        TEXT.replace(" 2. Estime", " 3. Estime").replace(
-            " 3. Réaffirme que le dialogue", " 2. Réaffirme que le dialogue"
-        ),
-        72,
-        "paragraphe 2 manquant ou hors d’ordre (trouvé 3)",
-    ),
-    (
-        "operative-repeated-later",
-        replace_line(88, " 4. Réaffirme qu’il importe de renforcer la coopération internationale aux "),
-        88,
-        "paragraphe 4 répété",
-    ),
-    ("operative-missing", drop_lines(76, 80), 76, "paragraphe 3 manquant"),
-    (
-        "operative-first-not-1",
-        replace_line(67, " 2. Réaffirme que l’un des buts de l’Organisation des Nations Unies, dont la "),
-        67,
-        "paragraphe 1 manquant",
-    ),
-    (
-        "marker-without-note",
-        TEXT.replace("libertés fondamentales ; \n\n 7.", "libertés fondamentales6 ; \n\n 7."),
-        102,
-        "appel de note 6 sans texte",
-    ),
-    ("note-never-referenced", TEXT.replace("Durban4,", "Durban,"), 40, "appelée nulle part"),
-    ("note-out-of-sequence", TEXT.replace("\n2 Résolution 55/2.", "\n7 Résolution 55/2."), 37, "la note 2"),
-    ("note-repeated", TEXT.replace("\n4 Résolution 66/3.", "\n3 Résolution 66/3."), 40, "la note 4"),
-    ("bad-header", replace_line(1, " Décision adoptée le 18 décembre 2013 "), 1, "en-tête"),
-    ("bad-title", replace_line(5, "Renforcement de la coopération internationale  "), 5, "titre"),
-    (
-        "separator-without-notes",
-        TEXT.replace("1 A/CONF.157/24 (Part I), chap. III. ", " l’Organisation"),
-        35,
-        "note",
-    ),
-]
-
-
-@pytest.mark.parametrize("name,text,line,words", CASES, ids=[c[0] for c in CASES])
-def test_bad_input_names_the_line(name, text, line, words):
+@pytest.mark.parametrize("name,data,line,words", CASES, ids=[c[0] for c in CASES])
+def test_bad_input_names_the_line(name, data, line, words):
     with pytest.raises(ParseError) as info:
-        parse(text)
+        parse(decode(data))
     err = info.value
     assert err.line == line, str(err)
     assert words in str(err), str(err)
     assert "attendu" in str(err)
+
+
+def test_a_year_glued_number_is_literal_when_the_note_is_called_elsewhere():
+    """« devant 20005 participants » with note 5 called by « l’homme5 »: 20005 stays text."""
+    r = parse(TEXT.replace("devoir de faire", "devoir devant 20005 participants de faire"))
+    assert "devant 20005 participants" in r.operative[1].text
+    assert r.footnote(5).paragraph == "pp-9" and [c.number for c in r.preamble[8].calls] == [5]
+
+
+def test_the_invisible_characters_are_every_format_character():
+    wanted = {
+        c
+        for c in map(chr, range(0x110000))
+        if unicodedata.category(c) in ("Cf", "Zl", "Zp") and c != "\ufeff"
+    }
+    assert all(INVISIBLE.fullmatch(c) for c in wanted)
+
+
+def replace_line(number: int, new: str) -> str:
+    return damaged.replace_line(number, new)
 
 
 def test_not_utf8_names_the_line(tmp_path):

@@ -197,13 +197,17 @@ def test_no_canonical_or_sitemap_without_site_url(site):
     assert not _head(site / "index.html").xpath("link[@rel='canonical']")
 
 
-def test_site_url_adds_canonical_links_and_a_sitemap(tmp_path, monkeypatch):
+def test_site_url_adds_canonical_links_and_a_sitemap(fresh_build, monkeypatch):
     monkeypatch.setenv("SITE_URL", "https://edition.example.org/68-160/")
-    out = tmp_path / "site"
-    pipeline.mkdocs_build(ROOT / "docs", out)
+    out = fresh_build()
     assert _head(out / "dispositif" / "3.html").xpath("link[@rel='canonical']/@href") == [
         "https://edition.example.org/68-160/dispositif/3.html"
     ]
+    # old addresses show their text and name its new place as canonical
+    for old, new in (("texte-integral.html", "index.html"), ("themes.html", "analyse.html")):
+        assert _head(out / old).xpath("link[@rel='canonical']/@href") == [
+            f"https://edition.example.org/68-160/{new}"
+        ]
     locs = etree.parse(str(out / "sitemap.xml")).xpath(
         "//s:loc/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     )

@@ -9,14 +9,10 @@ from urllib.parse import unquote, urlsplit
 
 import lxml.html
 import pytest
+from edition.hosts import EXTERNAL_HOSTS
 
-# The only hosts a page may link to (links only: no page ever *requests* a third-party host).
-EXTERNAL_HOSTS = {
-    "undocs.org",  # the UN Official Document System: every cited document symbol
-    "www.un.org",  # the Charter of the United Nations (not an ODS document)
-    "squidfunk.github.io",  # Material for MkDocs' "Made with" credit in the footer
-    "www.oasis-open.org",  # the Akoma Ntoso standard's committee page (À propos, exports)
-}
+# The only hosts a page may link to (links only: no page ever *requests* a third-party host):
+# edition.hosts.EXTERNAL_HOSTS.
 # RFC 3986 characters (and "%" escapes): anything else must be percent-encoded
 URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")

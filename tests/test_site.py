@@ -10,6 +10,7 @@ from urllib.parse import unquote, urljoin
 
 import pytest
 from edition import pipeline
+from edition.errors import ParseError
 
 from . import htmltext
 from .conftest import FIXTURES, ROOT, SOURCE
@@ -195,7 +196,16 @@ def test_synthetic_resolution_gets_its_own_edition(built_edition):
     assert "dispositif/16.html" in nav
 
 
-def test_unknown_documents_warn_but_build(tmp_path, capsys):
-    edition = pipeline.load(FIXTURES / "sans-renvoi-court.txt", pipeline.DEFAULT_DATA)
+def test_unknown_documents_warn_but_build(tmp_path):
+    data = tmp_path / "annotations.yml"
+    data.write_text("themes:\n  suivi: Suivi\nparagraphs:\n  op-3: [suivi]\n", encoding="utf-8")
+    edition = pipeline.load(FIXTURES / "sans-renvoi-court.txt", data)
     assert any("A/RES/73/1" in w for w in edition.warnings)
-    assert any("op-14" in w for w in edition.warnings)  # themes for paragraphs it lacks
+    assert edition.notes.themes_of("op-3") == ("suivi",)
+    assert "op-3" in edition.pages["dispositif/3.md"] and "Suivi" in edition.pages["dispositif/3.md"]
+
+
+def test_themes_for_paragraphs_the_text_lacks_are_an_error():
+    with pytest.raises(ParseError) as info:
+        pipeline.load(FIXTURES / "sans-renvoi-court.txt", pipeline.DEFAULT_DATA)
+    assert "op-14" in str(info.value) and "absent" in str(info.value)

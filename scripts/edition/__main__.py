@@ -31,8 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--data",
         type=Path,
-        default=pipeline.DEFAULT_DATA,
-        help="curated annotations, YAML (default: source/annotations.yml)",
+        default=None,
+        help="curated annotations, YAML (default: source/annotations.yml for the default "
+        "source, none for another --source: the data file is about resolution 68/160)",
     )
     parser.add_argument("--no-data", action="store_true", help="build without annotations")
     parser.add_argument("--docs-dir", type=Path, default=pipeline.ROOT / "docs")
@@ -48,7 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     try:
-        edition = pipeline.load(args.source, None if args.no_data else args.data)
+        data = args.data
+        if data is None and args.source.resolve() == pipeline.DEFAULT_SOURCE.resolve():
+            data = pipeline.DEFAULT_DATA
+        edition = pipeline.load(args.source, None if args.no_data else data)
     except ParseError as err:
         print(err, file=sys.stderr)
         return 2

@@ -25,10 +25,11 @@ Only the standard library is used (the site's build must not need lxml).
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 from .annotations import Annotations, official_link
 from .french import NO_COMMITTEE, french_date
-from .inline import Extras, Token, note_tokens, paragraph_tokens
+from .inline import Extras, Token, note_tokens, paragraph_tokens, split_subparagraphs
 from .model import Paragraph, Resolution
 from .urls import slug
 
@@ -64,11 +65,14 @@ def expression_iri(res: Resolution) -> str:
 
 
 def eid(anchor: str) -> str:
-    """The AKN eId of a site anchor: pp-3 -> recital_3, op-5 -> para_5, fn:2 -> authorialNote_2."""
+    """The AKN eId of a site anchor: pp-3 -> recital_3, op-5 -> para_5, fn:2 -> authorialNote_2,
+    op-5-a -> para_5__list_1__point_a."""
     if anchor.startswith("fn:"):
         return f"authorialNote_{anchor[3:]}"
     kind, _, number = anchor.partition("-")
-    return {"pp": "recital_", "op": "para_"}[kind] + number
+    number, _, letter = number.partition("-")
+    base = {"pp": "recital_", "op": "para_"}[kind] + number
+    return f"{base}__list_1__point_{letter}" if letter else base
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -126,6 +130,21 @@ class _Builder:
     def paragraph_text(self, parent: ET.Element, p: Paragraph) -> None:
         self.inline(_sub(parent, "p"), paragraph_tokens(p, self.extras))
 
+    def operative_body(self, para: ET.Element, p: Paragraph) -> None:
+        """An operative paragraph's content, or its intro and lettered points (AKN
+        naming convention: para_N__list_1, para_N__list_1__point_a)."""
+        if not p.subparagraphs:
+            self.paragraph_text(_sub(para, "content"), p)
+            return
+        lead, subs = split_subparagraphs(paragraph_tokens(p, self.extras))
+        list_id = f"{eid(p.anchor)}__list_1"
+        block = _sub(para, "list", eId=list_id)
+        self.inline(_sub(_sub(block, "intro"), "p"), _rstrip(lead))
+        for sub, (_, stream) in zip(p.subparagraphs, subs, strict=True):
+            point = _sub(block, "point", eId=f"{list_id}__point_{sub.letter}")
+            _sub(point, "num", sub.label)
+            self.inline(_sub(_sub(point, "content"), "p"), _rstrip(_drop_label(stream, sub.label)))
+
     def build(self) -> ET.Element:
         res = self.res
         root = ET.Element("akomaNtoso", xmlns=NS)
@@ -161,7 +180,7 @@ class _Builder:
         for p in res.operative:
             para = _sub(body, "paragraph", eId=eid(p.anchor))
             _sub(para, "num", f"{p.number}.")
-            self.paragraph_text(_sub(para, "content"), p)
+            self.operative_body(para, p)
         return root
 
     def meta(self, meta: ET.Element) -> None:
@@ -215,6 +234,26 @@ class _Builder:
                 showAs=self.notes.document(d).title,
                 name="citedDocument",
             )
+
+
+def _rstrip(stream: list[Token]) -> list[Token]:
+    """The stream without the spaces that end it (between two subparagraphs)."""
+    out = list(stream)
+    while out and out[-1].type == "text" and not out[-1].value.strip():
+        out.pop()
+    if out and out[-1].type == "text":
+        out[-1] = replace(out[-1], value=out[-1].value.rstrip(" "))
+    return out
+
+
+def _drop_label(stream: list[Token], label: str) -> list[Token]:
+    """A subparagraph's tokens without its printed label « a) » (AKN gives it <num>)."""
+    out = list(stream)
+    first = out[0]
+    if first.type != "text" or not first.value.startswith(label):
+        raise ValueError(f"subparagraph without its label {label!r}")
+    rest = first.value[len(label) :].lstrip(" ")
+    return ([replace(first, value=rest)] if rest else []) + out[1:]
 
 
 def _indent(el: ET.Element, level: int = 0) -> None:

@@ -114,6 +114,16 @@ def resolution_json(res: Resolution, notes: Annotations, generated: str) -> str:
                 "themes": list(notes.themes_of(p.anchor)),
                 "citation": citation(res, p),
                 "source_line": p.line,
+                **(
+                    {
+                        "subparagraphs": [
+                            {"letter": s.letter, "id": s.anchor, "start": s.start, "source_line": s.line}
+                            for s in p.subparagraphs
+                        ]
+                    }
+                    if p.subparagraphs
+                    else {}
+                ),
             }
             for p in res.paragraphs
         ],
@@ -163,8 +173,9 @@ def marked_text(p: Paragraph, marker=superscript) -> str:
 
 def plain_text(res: Resolution) -> str:
     """The resolution as plain text: header, formula, paragraphs (operative ones numbered
-    as in the official text, preambular ones not), each on one line and separated by a
-    blank line, then the notes under a rule."""
+    as in the official text, preambular ones not), each on one line (a lettered
+    subparagraph on the next line) and separated by a blank line, then the notes under a
+    rule."""
     blocks = [*header_lines(res), res.formula]
     blocks += [marked_text(p) for p in res.preamble]
     blocks += [f"{p.number}. {marked_text(p)}" for p in res.operative]
@@ -208,7 +219,21 @@ def json_schema(generated: str) -> str:
             "themes": {"type": "array", "items": STR},
             "citation": STR,
             "source_line": POSITIVE,
-        }
+        },
+        {
+            "subparagraphs": {
+                "type": "array",
+                "description": "Lettered subparagraphs a), b)…: each label starts at `start` in `text`.",
+                "items": _object(
+                    {
+                        "letter": {"type": "string", "pattern": "^[a-z]$"},
+                        "id": {"type": "string", "pattern": r"^op-[0-9]+-[a-z]$"},
+                        "start": OFFSET,
+                        "source_line": POSITIVE,
+                    }
+                ),
+            }
+        },
     )
     footnote = _object(
         {

@@ -28,10 +28,11 @@ SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 @dataclass(frozen=True)
 class Token:
-    """`type`: "text", "em", "cite", "sup", "term" (spans) or "note" (a point).
+    """`type`: "text", "em", "cite", "sup", "term", "subpara" (spans) or "note" (a point).
     `nesting`: 1 opens a span, -1 closes it, 0 for text and points.
     `value`: the text of a "text" token, the document key of "cite", the glossary entry of
-    "term", the note number (as text) of "note". `line`: the source line (1-based)."""
+    "term", the note number (as text) of "note", the anchor of "subpara" (op-4-a).
+    `line`: the source line (1-based)."""
 
     type: str
     nesting: int
@@ -125,6 +126,12 @@ def _extras(text: str, taken: list[Span], extras: Extras) -> list[Span]:
 
 def paragraph_tokens(p: Paragraph, extras: Extras = Extras()) -> list[Token]:
     spans = [Span(0, len(p.opening), "em")] if p.opening else []
+    # lettered subparagraphs: each runs from its label to the next one (or the end)
+    if p.subparagraphs:
+        ends = [s.start for s in p.subparagraphs[1:]] + [len(p.text)]
+        spans += [
+            Span(s.start, end, "subpara", s.anchor) for s, end in zip(p.subparagraphs, ends, strict=True)
+        ]
     spans += [Span(c.start, c.end, "cite", c.key) for c in p.citations]
     spans += _extras(p.text, spans, extras)
     points = [Point(c.offset, "note", str(c.number)) for c in p.calls]
@@ -146,12 +153,16 @@ def superscript(number: int) -> str:
 
 def to_text(stream: list[Token], note: Callable[[int], str] = superscript) -> str:
     """Plain text: the wording, note calls as superscript digits (or `note(number)`)."""
-    out = []
+    out: list[str] = []
     for t in stream:
         if t.type == "text":
             out.append(t.value)
         elif t.type == "note":
             out.append(note(int(t.value)))
+        elif t.type == "subpara" and t.nesting == 1:  # each subparagraph on a line of its own
+            if out:
+                out[-1] = out[-1].rstrip(" ")
+            out.append("\n")
     return "".join(out)
 
 
@@ -176,6 +187,11 @@ class HtmlRules:
                 out.append(Markup('<em class="res-opening">') if t.nesting == 1 else Markup("</em>"))
             elif t.type == "sup":
                 out.append(Markup("<sup>") if t.nesting == 1 else Markup("</sup>"))
+            elif t.type == "subpara":
+                if t.nesting == 1:
+                    out.append(Markup('<span class="res-subpara" id="{}">').format(t.value))
+                else:
+                    out.append(Markup("</span>"))
             elif t.type == "cite":
                 if t.nesting == 1:
                     out.append(
@@ -206,3 +222,21 @@ class HtmlRules:
             else:  # pragma: no cover - a new token type must get a rule
                 raise ValueError(f"no HTML rule for token type {t.type!r}")
         return Markup("").join(out)
+
+
+def split_subparagraphs(stream: list[Token]) -> tuple[list[Token], list[tuple[str, list[Token]]]]:
+    """(the lead's tokens, [(subparagraph anchor, its tokens without the span)]): for
+    outputs that give subparagraphs a structure of their own (AKN lists)."""
+    lead: list[Token] = []
+    subs: list[tuple[str, list[Token]]] = []
+    current = lead
+    for t in stream:
+        if t.type == "subpara":
+            if t.nesting == 1:
+                subs.append((t.value, []))
+                current = subs[-1][1]
+            else:
+                current = lead if not subs else subs[-1][1]
+            continue
+        current.append(t)
+    return lead, subs

@@ -24,12 +24,35 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Subparagraph:
+    """A lettered subparagraph of an operative paragraph, `a)`, `b)`…: its label starts at
+    `start` in the paragraph's text, and `text` is its wording after the label (clean, as
+    in the paragraph's text)."""
+
+    letter: str
+    text: str
+    line: int
+    start: int
+    paragraph: str  # anchor of the paragraph holding it, e.g. "op-5"
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.paragraph}-{self.letter}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.letter})"
+
+
+@dataclass(frozen=True)
 class Paragraph:
     """A preambular (`kind == "pp"`) or operative (`kind == "op"`) paragraph.
 
     `text` is the clean wording, without the operative number and without note
     markers; it starts with `opening`, the words set in italics in the official
-    text (*Rappelant également*, *Demande instamment*).
+    text (*Rappelant également*, *Demande instamment*). An operative paragraph ending
+    with a colon holds lettered `subparagraphs`, whose labels (« a) ») and wording are part
+    of `text`, separated by a space; `lead` is the text before the first of them.
     """
 
     kind: str
@@ -39,6 +62,11 @@ class Paragraph:
     line: int
     calls: tuple[FootnoteCall, ...] = ()
     citations: tuple[Citation, ...] = ()
+    subparagraphs: tuple[Subparagraph, ...] = ()
+
+    @property
+    def lead(self) -> str:
+        return self.text[: self.subparagraphs[0].start].rstrip() if self.subparagraphs else self.text
 
     @property
     def anchor(self) -> str:

@@ -3,7 +3,14 @@
 `normalise(text)` returns the body as blocks of source lines plus the footnote texts,
 and guarantees:
 
-1. The text was valid, non-empty UTF-8 (checked by `decode`).
+1. The text was valid, non-empty UTF-8 (checked by `decode`), holds no control
+   character and no invisible one: zero-width spaces and joiners, bidirectional
+   embeddings, overrides and isolates, soft hyphens, word joiners, line and paragraph
+   separators (every format character, Unicode category Cf, and U+2028/U+2029) are
+   refused with their line, never removed: such a character has no place in the
+   official text, can hide an edit (a zero-width space on a blank line merges two
+   paragraphs) or reorder what the reader sees, and removing it silently would let a
+   damaged file through. Nor does it hold the marks of UTF-8 decoded twice (« Ã© »).
 2. No footnote block is left in the body: a `_____` separator line, the numbered notes
    after it and their wrapped lines are taken out and returned as `RawNote`s, each whole
    (a wrapped note is joined onto one line, and so is an unfinished note continued under
@@ -13,8 +20,12 @@ and guarantees:
    footnote block are dropped and the line after it continues the block before it,
    unless it plainly starts a new paragraph.
 5. Blocks are the text's paragraphs (the header lines, the title, the formula, each
-   preambular and operative paragraph), separated by blank lines in the source; each line
-   keeps its 1-based source line number and loses its surrounding whitespace.
+   preambular and operative paragraph, each lettered subparagraph), separated by blank
+   lines in the source; each line keeps its 1-based source line number, loses its
+   surrounding whitespace and remembers whether it was indented.
+6. Inside a block, only the first line may be indented (or a line resuming after a
+   footnote block): an indented line inside a block is a paragraph start whose blank line
+   is missing, and is refused.
 
 It does not touch words: joining lines, note markers and typography are `parse`'s job.
 """
@@ -22,6 +33,7 @@ It does not touch words: joining lines, note markers and typography are `parse`'
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .errors import ParseError
@@ -35,16 +47,30 @@ STRAY_URL = re.compile(r"^https?://\S+$")
 # How a paragraph of this layout ends: "," (preamble), ";" or "." (operative), ":".
 PARAGRAPH_END = re.compile(r"[,;.:]$")
 # Control characters no text file of a resolution holds (tab, line feed, carriage return and
-# form feed are whitespace).
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# form feed are whitespace), C1 controls included.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# Invisible characters: every format character (Unicode category Cf: soft hyphen, zero-width
+# space and joiners, bidi marks, embeddings, overrides and isolates, word joiner, BOM, tags…)
+# and the line and paragraph separators. tests/test_errors.py checks the list against
+# unicodedata.
+INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+# "Ã©", "Ã¨", "â€™" : UTF-8 text decoded as Latin-1 or Windows-1252 and saved again.
+MOJIBAKE = re.compile("Ã[\u00a0-\u00bf]|â€")
 # "7. Réaffirme" : an operative paragraph's start.
 OPERATIVE_START = re.compile(r"^\d+\.\s")
+# "b) De prier" : a lettered subparagraph's start.
+SUBPARAGRAPH_START = re.compile(r"^[a-z]\)\s")
 
 
 @dataclass(frozen=True)
 class Line:
     number: int  # 1-based line in the source file
     text: str  # stripped of surrounding whitespace
+    indented: bool = False  # the source line started with whitespace
 
 
 @dataclass(frozen=True)
@@ -74,22 +100,43 @@ def decode(data: bytes) -> str:
             expected="un texte encodé en UTF-8",
         ) from None
     text = text.removeprefix("\ufeff")
-    control = CONTROL.search(text)
-    if control:
-        line = text.count("\n", 0, control.start()) + 1
-        shown = text.split("\n")[line - 1]
-        raise ParseError(
-            f"caractère de contrôle U+{ord(control[0]):04X} inattendu (fichier binaire ou abîmé ?)",
-            line=line,
-            text=CONTROL.sub("\N{REPLACEMENT CHARACTER}", shown),
-            expected="du texte, sans caractère de contrôle",
-        )
+    for pattern, message, expected in (
+        (
+            CONTROL,
+            "caractère de contrôle U+{code:04X} inattendu (fichier binaire ou abîmé ?)",
+            "du texte, sans caractère de contrôle",
+        ),
+        (
+            INVISIBLE,
+            "caractère invisible U+{code:04X} ({name}) : espace sans chasse, marque "
+            "bidirectionnelle ou trait d’union conditionnel",
+            "du texte visible seulement ; supprimez ce caractère",
+        ),
+        (
+            MOJIBAKE,
+            "texte encodé deux fois (« {found} » : de l’UTF-8 relu en Latin-1 ?)",
+            "un texte encodé une seule fois en UTF-8",
+        ),
+    ):
+        found = pattern.search(text)
+        if found:
+            line = text.count("\n", 0, found.start()) + 1
+            shown = text.split("\n")[line - 1]
+            code = ord(found[0][0])
+            raise ParseError(
+                message.format(code=code, name=unicodedata.name(found[0][0], "?"), found=found[0]),
+                line=line,
+                text=INVISIBLE.sub(
+                    "\N{REPLACEMENT CHARACTER}", CONTROL.sub("\N{REPLACEMENT CHARACTER}", shown)
+                ),
+                expected=expected,
+            )
     return text  # an empty text is refused by `normalise`
 
 
 def _continues(previous: str, following: str) -> bool:
     """Whether `following`, resuming after a page break, continues `previous`'s sentence."""
-    if OPERATIVE_START.match(following):
+    if OPERATIVE_START.match(following) or SUBPARAGRAPH_START.match(following):
         return False
     return not PARAGRAPH_END.search(previous) or following[:1].islower()
 
@@ -128,11 +175,21 @@ def normalise(text: str) -> Normalised:
         if not stripped:
             blank_pending = True
             continue
+        indented = raw[i - 1][:1].isspace()
         if current and (blank_pending or page_break):
             if not (page_break and _continues(current[-1].text, stripped)):
                 close()
+        elif current and indented:
+            raise ParseError(
+                "ligne en retrait au milieu d’un paragraphe : début d’un nouveau paragraphe "
+                "sans ligne blanche avant lui ?",
+                line=number,
+                text=raw[i - 1],
+                expected="une ligne blanche avant chaque paragraphe (sa première ligne est en "
+                "retrait), les lignes suivantes sans retrait",
+            )
         blank_pending = page_break = False
-        current.append(Line(number, stripped))
+        current.append(Line(number, stripped, indented))
     close()
     return Normalised(tuple(blocks), tuple(notes))
 
@@ -161,6 +218,13 @@ def _footnote_block(raw: list[str], start: int, notes: list[RawNote]) -> int:
                 line=i + 1,
                 text=line,
                 expected=f"la note {expected}, sous la forme « {expected} texte de la note »",
+            )
+        elif match and notes and int(match[1]) == notes[-1].number:
+            raise ParseError(
+                f"note {notes[-1].number} répétée (ligne {notes[-1].line})",
+                line=i + 1,
+                text=line,
+                expected=f"la suite de la note {notes[-1].number} ou la note {expected}",
             )
         else:  # a note wrapped onto another line, or continued under the next page's rule
             last = notes[-1]

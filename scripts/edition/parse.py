@@ -1,21 +1,44 @@
 """Stage 2: parse normalised blocks into the document model.
 
-Relies on `normalise`'s guarantees (no page debris, notes taken out and whole, one
-block per paragraph). Does: joining a paragraph's lines, French typography, the header
-(date, committee, report, number, title), the opening formula, the preambular and
-operative paragraphs, footnote calls glued to words, and the documents cited.
+Relies on `normalise`'s guarantees (valid UTF-8 without control or invisible characters,
+no page debris, notes taken out, whole and numbered 1…N, one block per paragraph, no
+indented line inside a block). Joins each block's lines (compounds cut at a hyphen
+rejoined, French no-break spaces), reads the header, and knows the grammar of a
+resolution: anything it cannot place is refused with a ParseError naming the line,
+showing it and saying what was expected. A returned `Resolution` guarantees:
+
+1. Header: adoption date, committee and report, session/number and title, in this order
+   in the first three blocks; the fourth block is the formula « L’Assemblée générale, ».
+2. Every paragraph starts on an indented line with an opening formula: a word with a
+   capital letter (a preambular one a participle or adjective, « Rappelant »,
+   « Consciente », « Profondément préoccupée »), an operative one its number first.
+3. Every preambular paragraph ends with a comma, and none holds the start of the first
+   operative paragraph (« 1. Réaffirme »).
+4. Operative paragraphs are numbered 1…N without gap or repeat; each ends with a
+   semicolon, the last with a full stop, or with a colon followed by lettered
+   subparagraphs a), b)… (at least two, letters in order, each ending with a semicolon,
+   the very last with the full stop); none holds the start of the next one
+   (« … de 6. Estime que … »).
+5. Each note is called exactly once, after the call of the note before it, by a number
+   glued to a word or a closing mark (« l’homme1 », « (Afrique du Sud)4 »); a number glued
+   to a year (« 20002 ») is read as a call only for a note with no other call, and only if
+   it is that note's single such candidate. No number glued to a word is left in the text.
+6. Paragraph and note texts are clean: note markers removed (their offsets kept as
+   `FootnoteCall`s), lines joined, French spacing applied. Cited documents are found by
+   `citations`.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import typography
+from . import citations, typography
 from .errors import ParseError
 from .french import NO_COMMITTEE, month_number
-from .model import Citation, CitedDocument, Footnote, FootnoteCall, Paragraph, Resolution
+from .model import Footnote, FootnoteCall, Paragraph, Resolution, Subparagraph
 from .normalise import Line, RawNote, decode, normalise
 
 FORMULA = "L’Assemblée générale,"
@@ -32,6 +55,25 @@ REPORT = re.compile(
 TITLE = re.compile(r"^(\d+)/(\d+)\.\s+(\S.*)$")
 # "7. Réaffirme que …"
 OPERATIVE = re.compile(r"^(\d+)\.\s+(\S.*)$")
+# "a) De présenter …" : a lettered subparagraph.
+SUBPARAGRAPH = re.compile(r"^([a-z])\)\s+(\S.*)$")
+# A preambular paragraph's opening: a participle or an adjective (« Rappelant »,
+# « Consciente », « Préoccupée »), maybe after an adverb or a pronoun (« Profondément
+# préoccupée », « Se félicitant »).
+PREAMBLE_OPENING = re.compile(r"^(?:[^\W\d_]+ment |Se |S’)?[A-ZÀ-ÖØ-Þa-zà-öø-ÿ’]+(?:ant|e|es)\d*\b")
+# An operative paragraph's opening: a verb in the third person (« Réaffirme », « Prend »,
+# « Reconnaît »), maybe after an adverb or a pronoun.
+OPERATIVE_OPENING = re.compile(r"^(?:[^\W\d_]+ment |Se |S’)?[^\W\d_]+[etdî]\d*\b")
+CAPITAL = re.compile(r"^[A-ZÀ-ÖØ-ÞŒ]")
+# An operative paragraph's start inside a paragraph's text: « … de 6. Estime que … ».
+INNER_OPERATIVE = re.compile(r"(?<=\s)(\d{1,3})\.\s+[A-ZÀ-ÖØ-ÞŒ]")
+# A subparagraph's start inside a paragraph's text: « … ; b) De … ».
+INNER_SUBPARAGRAPH = re.compile(r"[;:]\s+[a-z]\)\s")
+# How a preambular paragraph ends, and an operative paragraph or subparagraph that is not
+# the last, and one that introduces subparagraphs.
+PREAMBLE_END = re.compile(r",$")
+OPERATIVE_END = re.compile(r";$")
+INTRODUCES = re.compile(r":$")
 # How the last operative paragraph ends: a full stop, maybe a note call or a closing mark.
 FINAL_STOP = re.compile(r"\.[\d»”)\]]*$")
 # A line ending in a compound's hyphen: "Haut-" (then "Commissaire").
@@ -43,6 +85,12 @@ TRAILING = ",;.:!?)»”"
 # What a note marker may be glued to besides a letter: a closing parenthesis, guillemet,
 # quotation mark or bracket, "(Afrique du Sud)4", "« Durban »4".
 CLOSING = ")»”]"
+# A number glued to a word or a closing mark, punctuation stripped: "l’homme5", "Sud)4".
+GLUED = re.compile(r"(?:[^\W\d_]|[)»”\]])(\d+)$")
+# The digits ending a token: "20002", "l’homme5".
+TRAILING_DIGITS = re.compile(r"\d+$")
+# A token of running text.
+TOKEN = re.compile(r"\S+")
 
 # Words that stay in the italic opening after its first word.
 OPENING_MODIFIERS = (
@@ -65,22 +113,8 @@ OPENING_MODIFIERS = (
 # A pronoun that opens a paragraph with its verb: "Se félicite", "Se déclarant".
 REFLEXIVE = ("Se",)
 
-# Documents named in the running text; each pattern's group 1 is the number.
-# "la résolution 19/33 du Conseil des droits de l’homme"
-HRC_RESOLUTION = re.compile(r"résolution (\d{1,2}/\d{1,3}) du Conseil des droits de l’homme")
-# "la résolution 2000/22" (Commission and Sub-Commission numbers start with a year)
-COMMISSION_RESOLUTION = re.compile(r"résolution (\d{4}/\d{1,3})")
-# "sa résolution 67/169" (a General Assembly resolution)
-GA_RESOLUTION = re.compile(r"résolution (\d{1,3}/\d{1,4})(?! du Conseil)")
-# "la Charte des Nations Unies", "la Charte"
-CHARTER = re.compile(r"Charte des Nations Unies|(?<=la )Charte\b")
-CHARTER_KEY = "Charte des Nations Unies"
-# A document symbol: "A/67/53", "A/CONF.157/24 (Part I)", "E/CN.4/2001/2-E/CN.4/Sub.2/2000/46"
-SYMBOL = re.compile(r"\b[A-Z]{1,3}/[A-Za-z0-9./\-]*[A-Za-z0-9](?: \((?:Part|Vol\.) [IVX]+\))?")
 # An opening's first word: "Réaffirme" in "Réaffirme ;" or "Rappelant," .
 FIRST_WORD = re.compile(r"[^\s,;.:]+")
-# "Résolution 55/2." in a note: a General Assembly resolution.
-NOTE_RESOLUTION = re.compile(r"[Rr]ésolution (\d{1,3}/\d{1,4})")
 
 
 def parse_file(path: str | Path) -> Resolution:
@@ -112,20 +146,20 @@ def parse(text: str) -> Resolution:
     committee, report = _report(blocks[1])
     session, number, title = _title(blocks[2])
 
-    formula_at = next((i for i, b in enumerate(blocks) if _join(b) == FORMULA), None)
-    if formula_at is None:
+    if _join(blocks[3]) != FORMULA:
         first = blocks[3][0]
         raise ParseError(
             "formule d’ouverture introuvable",
             line=first.number,
             text=first.text,
-            expected=f"une ligne « {FORMULA} » avant le premier alinéa",
+            expected=f"une ligne « {FORMULA} » après le titre, avant le premier alinéa",
         )
 
-    preamble, operative = _paragraphs(blocks[formula_at + 1 :], blocks[formula_at][-1])
-    paragraphs, footnotes = _footnote_calls(preamble + operative, norm.notes, blocks)
-    paragraphs = [_with_citations(p) for p in paragraphs]
-    preamble, operative = paragraphs[: len(preamble)], paragraphs[len(preamble) :]
+    parts = _paragraphs(blocks[4:], blocks[3][-1])
+    paragraphs, footnotes = _footnote_calls(parts, norm.notes)
+    paragraphs = [citations.in_paragraph(p) for p in paragraphs]
+    preamble = [p for p in paragraphs if p.kind == "pp"]
+    operative = [p for p in paragraphs if p.kind == "op"]
 
     return Resolution(
         symbol=f"A/RES/{session}/{number}",
@@ -139,12 +173,12 @@ def parse(text: str) -> Resolution:
         preamble=tuple(preamble),
         operative=tuple(operative),
         footnotes=tuple(footnotes),
-        documents=_documents(report, paragraphs, footnotes),
+        documents=citations.documents(report, paragraphs, footnotes),
         source_lines={
             "adopted": blocks[0][0].number,
             "report": blocks[1][0].number,
             "title": blocks[2][0].number,
-            "formula": blocks[formula_at][0].number,
+            "formula": blocks[3][0].number,
         },
     )
 
@@ -192,6 +226,7 @@ def _title(block: tuple[Line, ...]) -> tuple[int, int, str]:
 # -- paragraphs ---------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def _join(block: tuple[Line, ...]) -> str:
     """A block's lines as one line: compounds cut at a hyphen rejoined, French spacing."""
     text = ""
@@ -223,48 +258,145 @@ def _opening(text: str) -> str:
     return opening
 
 
-def _paragraphs(blocks: list[tuple[Line, ...]], formula: Line) -> tuple[list[Paragraph], list[Paragraph]]:
-    """The paragraphs after the formula (whose last line is `formula`)."""
-    preamble: list[Paragraph] = []
-    operative: list[Paragraph] = []
+@dataclass
+class _Part:
+    """A paragraph being read: its blocks (the paragraph, then its subparagraphs)."""
+
+    kind: str
+    number: int
+    blocks: list[tuple[Line, ...]]
+
+    @property
+    def lines(self) -> list[Line]:
+        return [line for block in self.blocks for line in block]
+
+
+def _refuse(message: str, line: Line, expected: str) -> ParseError:
+    return ParseError(message, line=line.number, text=line.text, expected=expected)
+
+
+def _check_start(block: tuple[Line, ...], text: str, kind: str, what: str) -> None:
+    """A paragraph's first line: indented, an opening formula (after the number, if any)."""
+    first = block[0]
+    if not first.indented:
+        raise _refuse(
+            f"{what} : la première ligne n’est pas en retrait (ligne blanche en trop, ligne "
+            "déplacée ou paragraphe coupé ?)",
+            first,
+            "la suite du paragraphe précédent sans ligne blanche, ou un nouveau paragraphe "
+            "dont la première ligne est en retrait",
+        )
+    pattern = PREAMBLE_OPENING if kind == "pp" else OPERATIVE_OPENING
+    if not CAPITAL.match(text) or not pattern.match(text):
+        shape = (
+            "« Rappelant », « Consciente », « Profondément préoccupée »…"
+            if kind == "pp"
+            else "un verbe : « Réaffirme », « Prie », « Demande instamment »…"
+        )
+        raise _refuse(
+            f"{what} : début non reconnu (« {text[:30]} »)", first, f"une formule d’ouverture, {shape}"
+        )
+
+
+def _check_inside(block: tuple[Line, ...], text: str, what: str, next_number: int) -> None:
+    """No paragraph or subparagraph start inside a block's text."""
+    for match in INNER_OPERATIVE.finditer(text):
+        if int(match[1]) == next_number:
+            line = _line_at(list(block), text, match.start())
+            raise _refuse(
+                f"{what} : le début du paragraphe {next_number} (« {match[0]}… ») est au milieu du "
+                "texte : lignes fusionnées ?",
+                line,
+                f"le paragraphe {next_number}. en début de ligne, en retrait, après une ligne blanche",
+            )
+    match = INNER_SUBPARAGRAPH.search(text)
+    if match:
+        raise _refuse(
+            f"{what} : un alinéa lettré (« {match[0].strip()} ») commence au milieu du texte : "
+            "lignes fusionnées ?",
+            _line_at(list(block), text, match.start()),
+            "chaque alinéa lettré « a) », « b) »… en début de ligne, en retrait, après une ligne blanche",
+        )
+
+
+def _paragraphs(blocks: list[tuple[Line, ...]], formula: Line) -> list[_Part]:
+    """The paragraphs after the formula (whose last line is `formula`), their grammar checked."""
+    parts: list[_Part] = []
+    operative: list[_Part] = []
+    preamble_texts: dict[str, int] = {}
     for block in blocks:
         text = _join(block)
-        match = OPERATIVE.match(text)
+        last = block[-1]
+        op = OPERATIVE.match(text)
+        sub = SUBPARAGRAPH.match(text)
         expected = len(operative) + 1
-        if match:
-            found = int(match[1])
+        if op:
+            found = int(op[1])
             if found != expected:
                 what = (
                     f"paragraphe {found} répété ou hors d’ordre"
                     if found < expected
                     else f"paragraphe {expected} manquant ou hors d’ordre (trouvé {found})"
                 )
-                raise ParseError(
-                    f"numérotation du dispositif : {what}",
-                    line=block[0].number,
-                    text=block[0].text,
-                    expected=f"le paragraphe {expected}.",
+                raise _refuse(f"numérotation du dispositif : {what}", block[0], f"le paragraphe {expected}.")
+            _close(operative[-1] if operative else None)
+            what = f"paragraphe {found} du dispositif"
+            _check_start(block, op[2], "op", what)
+            _check_inside(block, op[2], what, found + 1)
+            part = _Part("op", found, [block])
+            operative.append(part)
+            parts.append(part)
+        elif sub:
+            if not operative or not INTRODUCES.search(_join(operative[-1].blocks[0])):
+                raise _refuse(
+                    f"alinéa lettré « {sub[1]}) » hors d’un paragraphe qui les annonce",
+                    block[0],
+                    "des alinéas « a) », « b) »… seulement après un paragraphe du dispositif "
+                    "terminé par « : »",
                 )
-            body = match[2]
-            operative.append(Paragraph("op", found, _opening(body), body, block[0].number))
+            owner = operative[-1]
+            letter = chr(ord("a") + len(owner.blocks) - 1)
+            what = f"alinéa {sub[1]}) du paragraphe {owner.number}"
+            if sub[1] != letter:
+                raise _refuse(f"{what} : lettre hors d’ordre", block[0], f"l’alinéa « {letter}) »")
+            if not block[0].indented:
+                raise _refuse(
+                    f"{what} : la première ligne n’est pas en retrait", block[0], "une ligne en retrait"
+                )
+            if not CAPITAL.match(sub[2]):
+                raise _refuse(
+                    f"{what} : début non reconnu (« {sub[2][:30]} »)",
+                    block[0],
+                    "un alinéa commençant par une majuscule (« De présenter… »)",
+                )
+            _check_inside(block, sub[2], what, owner.number + 1)
+            owner.blocks.append(block)
         elif operative:
-            raise ParseError(
+            raise _refuse(
                 "texte sans numéro après le début du dispositif",
-                line=block[0].number,
-                text=block[0].text,
-                expected=f"le paragraphe {expected}. du dispositif",
+                block[0],
+                f"le paragraphe {expected}. du dispositif",
             )
         else:
-            same = next((p for p in preamble if p.text == text), None)
-            if same:
-                raise ParseError(
-                    f"alinéa {len(preamble) + 1} du préambule identique à l’alinéa "
-                    f"{same.number} (ligne {same.line}) : bloc répété ?",
-                    line=block[0].number,
-                    text=block[0].text,
-                    expected="des alinéas distincts",
+            what = f"alinéa {len(parts) + 1} du préambule"
+            if text in preamble_texts:
+                raise _refuse(
+                    f"alinéa {len(parts) + 1} du préambule identique à l’alinéa "
+                    f"{preamble_texts[text]} (ligne {parts[preamble_texts[text] - 1].blocks[0][0].number}) : "
+                    "bloc répété ?",
+                    block[0],
+                    "des alinéas distincts",
                 )
-            preamble.append(Paragraph("pp", len(preamble) + 1, _opening(text), text, block[0].number))
+            _check_start(block, text, "pp", what)
+            _check_inside(block, text, what, 1)
+            if not PREAMBLE_END.search(text):
+                raise _refuse(
+                    f"{what} : ne se termine pas par une virgule (paragraphe coupé, fusionné ou tronqué ?)",
+                    last,
+                    "un alinéa du préambule terminé par « , »",
+                )
+            preamble_texts[text] = len(parts) + 1
+            parts.append(_Part("pp", len(parts) + 1, [block]))
     if not operative:
         last = blocks[-1][-1] if blocks else formula
         raise ParseError(
@@ -273,66 +405,157 @@ def _paragraphs(blocks: list[tuple[Line, ...]], formula: Line) -> tuple[list[Par
             text=last.text,
             expected="des paragraphes numérotés « 1. », « 2. »…",
         )
-    if not FINAL_STOP.search(operative[-1].text):
-        last = blocks[-1][-1]
-        raise ParseError(
-            f"le paragraphe {operative[-1].number} du dispositif, le dernier, ne se "
-            "termine pas par un point : texte tronqué ?",
-            line=last.number,
-            text=last.text,
-            expected="un dernier paragraphe terminé par « . »",
+    _close(operative[-1], final=True)
+    return parts
+
+
+def _close(part: _Part | None, final: bool = False) -> None:
+    """Check how an operative paragraph (and its subparagraphs) ends, once it is complete."""
+    if part is None:
+        return
+    lead = _join(part.blocks[0])
+    subs = part.blocks[1:]
+    if INTRODUCES.search(lead) and len(subs) < 2:
+        where = (subs or part.blocks)[-1][-1]
+        raise _refuse(
+            f"le paragraphe {part.number} du dispositif annonce des alinéas (« : ») mais en a {len(subs)}",
+            where,
+            "au moins deux alinéas « a) », « b) »… après un paragraphe terminé par « : »",
         )
-    return preamble, operative
+    if subs and not INTRODUCES.search(lead):
+        raise _refuse(
+            f"le paragraphe {part.number} du dispositif a des alinéas lettrés sans les annoncer",
+            part.blocks[0][-1],
+            "un paragraphe terminé par « : » avant ses alinéas « a) », « b) »…",
+        )
+    ends = [b for b in subs] if subs else [part.blocks[0]]
+    for i, block in enumerate(ends):
+        text = _join(block)
+        what = (
+            f"l’alinéa {SUBPARAGRAPH.match(text)[1]}) du paragraphe {part.number}"
+            if subs
+            else f"le paragraphe {part.number} du dispositif"
+        )
+        last_of_all = final and i == len(ends) - 1
+        if last_of_all and not FINAL_STOP.search(text):
+            raise _refuse(
+                f"{what}, le dernier, ne se termine pas par un point : texte tronqué ?",
+                block[-1],
+                "un dernier paragraphe terminé par « . »",
+            )
+        if not last_of_all and not OPERATIVE_END.search(text):
+            raise _refuse(
+                f"{what} ne se termine pas par un point-virgule (paragraphe coupé, fusionné ou tronqué ?)",
+                block[-1],
+                "un paragraphe du dispositif terminé par « ; » (le dernier par « . »), ou par « : » "
+                "suivi d’alinéas « a) », « b) »…",
+            )
+
+
+def _build(part: _Part) -> Paragraph:
+    """The paragraph of a part: lead and subparagraphs joined by a space."""
+    lead = _join(part.blocks[0])
+    if part.kind == "op":
+        lead = OPERATIVE.match(lead)[2]
+    text, subs = lead, []
+    anchor = f"{part.kind}-{part.number}"
+    for block in part.blocks[1:]:
+        sub_text = _join(block)
+        start = len(text) + 1
+        text = f"{text} {sub_text}"
+        subs.append(Subparagraph(sub_text[0], "", block[0].number, start, anchor))
+    return Paragraph(
+        part.kind, part.number, _opening(lead), text, part.blocks[0][0].number, subparagraphs=tuple(subs)
+    )
 
 
 # -- footnotes ----------------------------------------------------------------------
 
 
-def _marker_at(token: str, number: int) -> bool:
-    """Whether `token` (punctuation stripped) ends in note marker `number`, glued to it."""
+def _marker_kind(token: str, number: int) -> str | None:
+    """Whether `token` (punctuation stripped) ends in note marker `number` glued to a word
+    or a closing mark ("strong"), or glued to a year ("weak": "20002" is 2000 + note 2)."""
     mark = str(number)
     if not token.endswith(mark) or "/" in token:
-        return False
+        return None
     head = token[: -len(mark)]
     if not head:
-        return False
-    return head[-1].isalpha() or head[-1] in CLOSING or bool(YEAR.fullmatch(head))
+        return None
+    if head[-1].isalpha() or head[-1] in CLOSING:
+        return "strong"
+    return "weak" if YEAR.fullmatch(head) else None
 
 
-def _find_marker(paragraphs: list[Paragraph], number: int, start: tuple[int, int]):
-    """The first (paragraph index, offset) at or after `start` where marker `number` is."""
-    for index in range(start[0], len(paragraphs)):
-        text = paragraphs[index].text
-        begin = start[1] if index == start[0] else 0
-        for token in re.finditer(r"\S+", text):
-            if token.end() <= begin:
-                continue
+def _candidates(paragraphs: list[Paragraph]) -> dict[int, list[tuple[int, int, str]]]:
+    """Every note number a glued number may call: number -> [(paragraph index, offset, kind)],
+    in text order (one pass; "20002" may call note 2 or note 2 of a year 2000)."""
+    found: dict[int, list[tuple[int, int, str]]] = {}
+    for index, p in enumerate(paragraphs):
+        for token in TOKEN.finditer(p.text):
             core = token[0].rstrip(TRAILING)
-            if _marker_at(core, number):
-                return index, token.start() + len(core) - len(str(number))
-    return None
+            digits = TRAILING_DIGITS.search(core)
+            if not digits or "/" in core:
+                continue
+            for size in range(1, min(len(digits[0]), 3) + 1):
+                mark = core[-size:]
+                if mark[0] == "0":
+                    continue
+                kind = _marker_kind(core, int(mark))
+                if kind:
+                    found.setdefault(int(mark), []).append((index, token.start() + len(core) - size, kind))
+    return found
 
 
-def _line_of(paragraph: Paragraph, offset: int, blocks) -> int:
-    """The source line holding character `offset` of a paragraph (approximately, by words)."""
-    block = next(b for b in blocks if b[0].number == paragraph.line)
-    words_before = len(paragraph.text[:offset].split())
+def _line_at(lines: list[Line], text: str, offset: int) -> Line:
+    """The source line holding character `offset` of `text` (joined from `lines`), by words."""
+    words_before = len(text[:offset].split())
     seen = 0
-    for line in block:
+    for line in lines:
         seen += len(line.text.split())
-        if seen >= words_before:
-            return line.number
-    return block[-1].number
+        if seen > words_before:
+            return line
+    return lines[-1]
 
 
-def _footnote_calls(paragraphs: list[Paragraph], notes: tuple[RawNote, ...], blocks):
-    paragraphs = list(paragraphs)
+def _footnote_calls(parts: list[_Part], notes: tuple[RawNote, ...]):
+    paragraphs = [_build(part) for part in parts]
+    original = [p.text for p in paragraphs]
+    lines = [part.lines for part in parts]
     calls: dict[int, list[FootnoteCall]] = {}
     footnotes: list[Footnote] = []
-    position = (0, 0)
+    removed: dict[int, list[tuple[int, int]]] = {}  # paragraph -> (original offset, length)
+    candidates = _candidates(paragraphs)
+    position = (0, -1)
+    previous_had_weak = False
+
+    def now(index: int, offset: int) -> int:
+        """An original offset in paragraph `index`, once markers before it were removed."""
+        return offset - sum(size for at, size in removed.get(index, ()) if at < offset)
+
+    def where(index: int, offset: int) -> Line:
+        return _line_at(lines[index], original[index], offset)
+
     for note in notes:
-        found = _find_marker(paragraphs, note.number, position)
-        if found is None:
+        found = candidates.get(note.number, [])
+        strong = [c for c in found if c[2] == "strong"]
+        weak = [c for c in found if c[2] == "weak"]
+        if len(strong) > 1:
+            index, offset, _ = strong[1]
+            raise _refuse(
+                f"la note {note.number} est appelée plusieurs fois (lignes "
+                f"{where(*strong[0][:2]).number} et {where(index, offset).number})",
+                where(index, offset),
+                f"un seul appel de la note {note.number}",
+            )
+        if len(weak) > 1 and not strong:
+            index, offset, _ = weak[1]
+            raise _refuse(
+                f"appel de la note {note.number} ambigu : plusieurs nombres collés à une année "
+                f"se terminent par {note.number}",
+                where(index, offset),
+                f"un seul appel de la note {note.number}, collé à un mot ou à une année",
+            )
+        if not (strong or weak):
             raise ParseError(
                 f"la note {note.number} n’est appelée nulle part dans le texte",
                 line=note.line,
@@ -340,88 +563,55 @@ def _footnote_calls(paragraphs: list[Paragraph], notes: tuple[RawNote, ...], blo
                 expected=f"un appel de note « {note.number} » collé à un mot du texte, "
                 "après l’appel de la note précédente",
             )
-        index, offset = found
+        index, at, _ = (strong or weak)[0]
+        if (index, at) <= position:
+            # when the note before had a call glued to a year too, its call glued to a word
+            # is the one out of place
+            blame = where(*position) if previous_had_weak else where(index, at)
+            raise _refuse(
+                f"la note {note.number} est appelée (ligne {where(index, at).number}) avant la note "
+                f"{note.number - 1} (ligne {where(*position).number}) : appel de note en trop ?",
+                blame,
+                "des appels de note dans l’ordre de leurs numéros",
+            )
+        position = (index, at)
+        previous_had_weak = bool(strong and weak)
         p = paragraphs[index]
-        mark = len(str(note.number))
+        offset, mark = now(index, at), len(str(note.number))
+        removed.setdefault(index, []).append((at, mark))
         text = p.text[:offset] + p.text[offset + mark :]
+        subs = tuple(replace(s, start=s.start - mark) if s.start > offset else s for s in p.subparagraphs)
+        lead = text[: subs[0].start].rstrip() if subs else text
         # the opening is read again without the marker: "Décide1 de" opens with "Décide"
-        paragraphs[index] = replace(p, opening=_opening(text), text=text)
+        paragraphs[index] = replace(p, opening=_opening(lead), text=text, subparagraphs=subs)
         calls.setdefault(index, []).append(FootnoteCall(note.number, offset))
-        footnotes.append(Footnote(note.number, note.text, note.line, p.anchor, _note_citations(note.text)))
-        position = (index, offset)
-    orphan = _find_marker(paragraphs, len(notes) + 1, position)
-    if orphan is not None:
-        index, offset = orphan
-        p = paragraphs[index]
-        line = _line_of(p, offset, blocks)
-        shown = next(ln.text for b in blocks for ln in b if ln.number == line)
-        raise ParseError(
-            f"appel de note {len(notes) + 1} sans texte de note",
-            line=line,
-            text=shown,
-            expected=f"une note « {len(notes) + 1} … » en bas de page",
+        footnotes.append(Footnote(note.number, note.text, note.line, p.anchor, citations.in_note(note.text)))
+    used = {(index, at) for index, items in removed.items() for at, _ in items}
+    for index, text in enumerate(original):
+        for token in TOKEN.finditer(text):
+            core = token[0].rstrip(TRAILING)
+            glued = GLUED.search(core)
+            if not glued or "/" in core or (index, token.start() + glued.start(1)) in used:
+                continue
+            number = int(glued[1])
+            what = (
+                f"appel de note {number} sans texte de note"
+                if number > len(notes)
+                else f"nombre « {glued[1]} » collé à « {core[: glued.start(1)]} »"
+            )
+            raise _refuse(
+                f"{what} : appel de note inattendu",
+                where(index, token.start()),
+                f"une note « {number} … » en bas de page"
+                if number > len(notes)
+                else "un appel de note par note, ou un nombre séparé du mot par une espace",
+            )
+    out = []
+    for index, p in enumerate(paragraphs):
+        ends = [s.start for s in p.subparagraphs[1:]] + [len(p.text)]
+        subs = tuple(
+            replace(s, text=p.text[s.start + len(s.label) + 1 : end].rstrip())
+            for s, end in zip(p.subparagraphs, ends, strict=False)
         )
-    for index, found in calls.items():
-        paragraphs[index] = replace(paragraphs[index], calls=tuple(found))
-    return paragraphs, footnotes
-
-
-def _note_citations(text: str) -> tuple[Citation, ...]:
-    found = [Citation(f"A/RES/{m[1]}", m.start(), m.end()) for m in NOTE_RESOLUTION.finditer(text)]
-    found += [Citation(m[0], m.start(), m.end()) for m in SYMBOL.finditer(text)]
-    return tuple(sorted(found, key=lambda c: c.start))
-
-
-# -- citations in the text ----------------------------------------------------------
-
-
-def _with_citations(p: Paragraph) -> Paragraph:
-    found: list[Citation] = []
-
-    def add(key: str, start: int, end: int) -> None:
-        if not any(c.start < end and start < c.end for c in found):
-            found.append(Citation(key, start, end))
-
-    for m in HRC_RESOLUTION.finditer(p.text):
-        add(f"A/HRC/RES/{m[1]}", m.start(), m.end())
-    for m in COMMISSION_RESOLUTION.finditer(p.text):
-        if "Sous-Commission" in p.text:
-            add(f"E/CN.4/SUB.2/RES/{m[1]}", m.start(), m.end())
-        elif "Commission des droits de l’homme" in p.text:
-            add(f"E/CN.4/RES/{m[1]}", m.start(), m.end())
-    for m in GA_RESOLUTION.finditer(p.text):
-        add(f"A/RES/{m[1]}", m.start(), m.end())
-    for m in SYMBOL.finditer(p.text):
-        add(m[0], m.start(), m.end())
-    for m in CHARTER.finditer(p.text):
-        add(CHARTER_KEY, m.start(), m.end())
-    found.sort(key=lambda c: c.start)
-    return replace(p, citations=tuple(found))
-
-
-def _documents(report: str, paragraphs: list[Paragraph], footnotes: list[Footnote]):
-    """Every document cited, in order of first citation: header, then the text and notes."""
-    cited: dict[str, dict] = {}
-
-    def cite(key: str, where: str, note: int | None = None) -> None:
-        entry = cited.setdefault(key, {"by": [], "notes": []})
-        if where not in entry["by"]:
-            entry["by"].append(where)
-        if note is not None and note not in entry["notes"]:
-            entry["notes"].append(note)
-
-    if SYMBOL.fullmatch(report):
-        cite(report, "header")
-    for p in paragraphs:
-        events = [(c.start, "text", c.key) for c in p.citations]
-        events += [(call.offset, "note", call.number) for call in p.calls]
-        for _, kind, value in sorted(events, key=lambda e: (e[0], e[1] == "note")):
-            if kind == "text":
-                cite(value, p.anchor)
-            else:
-                for symbol in next(n for n in footnotes if n.number == value).symbols:
-                    cite(symbol, p.anchor, value)
-    return tuple(
-        CitedDocument(key, None if key == CHARTER_KEY else key, tuple(e["by"]), tuple(e["notes"]))
-        for key, e in cited.items()
-    )
+        out.append(replace(p, calls=tuple(calls.get(index, ())), subparagraphs=subs))
+    return out, footnotes

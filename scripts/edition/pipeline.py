@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import annotations, exports, offline, urls
+from .errors import ParseError
 from .model import Resolution
 from .parse import parse_file
 from .render import GENERATED
@@ -49,7 +50,10 @@ def display_path(path: Path) -> str:
 def load(source: Path = DEFAULT_SOURCE, data: Path | None = DEFAULT_DATA) -> Edition:
     resolution = parse_file(source)
     notes = annotations.load(data)
-    warnings = annotations.check_against(resolution, notes)
+    try:
+        warnings = annotations.check_against(resolution, notes)
+    except ParseError as err:
+        raise err.at(str(data)) from None
     pageset = PageSet(resolution, notes, display_path(source))
     pages = {
         **pageset.pages(),

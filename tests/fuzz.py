@@ -1,0 +1,391 @@
+"""A seeded mutation fuzzer for the parser: damaged variants of the real source and of a
+synthetic resolution with lettered subparagraphs, each run in-process through parse and
+render, each with its expectation:
+
+- refused: a ParseError whose line is where the damage is (near the mutated lines, or, for
+  damage to a note or a note call, at a note or a call), never a traceback;
+- built: structurally sound: the grammar (preamble ends with a comma, operative paragraphs
+  1…N ending with ; or : and subparagraphs, the last with a full stop), the paragraph,
+  subparagraph and note counts of the undamaged text, and every word of the mutant's
+  body and notes present, in order, in the plain text rebuilt from the model.
+
+`python -m tests.fuzz [COUNT]` prints the table (refused / built sound / wrong / tracebacks
+/ over 60 s); tests/test_fuzz.py runs it and requires 0 wrong, 0 tracebacks, 0 over 60 s.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import signal
+import sys
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from edition import exports  # noqa: E402
+from edition.annotations import Annotations  # noqa: E402
+from edition.errors import ParseError  # noqa: E402
+from edition.normalise import decode  # noqa: E402
+from edition.parse import parse  # noqa: E402
+from edition.render import Edition  # noqa: E402
+
+SOURCES = {
+    "réel": ROOT / "source" / "A-RES-68-160-fr.txt",
+    "synthétique": ROOT / "tests" / "fixtures" / "alineas-lettres.txt",
+}
+SEED = 68160
+LIMIT = 60  # seconds per mutant
+NEAR = 10  # lines: how far from the damage an error may point
+WORD = re.compile(r"[^\W_]+")
+INVISIBLES = ["\u200b", "\u200c", "\u200d", "\u200e", "\u202e", "\u2066", "\u00ad", "\u2060", "\ufeff"]
+
+
+@dataclass
+class Mutant:
+    source: str
+    operator: str
+    data: bytes
+    lines: tuple[int, int]  # 1-based span of the mutant's lines the damage touches
+    touches_notes: bool = False
+
+
+@dataclass
+class Outcome:
+    mutant: Mutant
+    verdict: str  # "refused", "sound", "wrong", "traceback", "slow"
+    detail: str = ""
+    seconds: float = 0.0
+
+
+@dataclass
+class Table:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self, verdict: str) -> int:
+        return sum(o.verdict == verdict for o in self.outcomes)
+
+    def render(self) -> str:
+        by_source = {}
+        for o in self.outcomes:
+            by_source.setdefault(o.mutant.source, []).append(o)
+        rows = ["| Source | Mutants | Refused (right line) | Built sound | Wrong | Tracebacks | Over 60 s |"]
+        rows.append("|---|---|---|---|---|---|---|")
+        for name, items in [*by_source.items(), ("total", self.outcomes)]:
+            c = {
+                v: sum(o.verdict == v for o in items)
+                for v in ("refused", "sound", "wrong", "traceback", "slow")
+            }
+            rows.append(
+                f"| {name} | {len(items)} | {c['refused']} | {c['sound']} | {c['wrong']} | "
+                f"{c['traceback']} | {c['slow']} |"
+            )
+        slowest = max((o.seconds for o in self.outcomes), default=0)
+        rows.append(f"\nSlowest mutant: {slowest * 1000:.0f} ms. Operators: " + ", ".join(OPERATORS) + ".")
+        bad = [o for o in self.outcomes if o.verdict in ("wrong", "traceback", "slow")]
+        rows += [f"- {o.mutant.source} {o.mutant.operator} {o.mutant.lines}: {o.detail}" for o in bad]
+        return "\n".join(rows)
+
+
+# -- mutation operators: (rng, lines of the text) -> (new lines, touched span, note damage) ----
+
+
+def _notes_lines(lines: list[str]) -> set[int]:
+    """1-based numbers of footnote lines (a rule, the notes under it) and of lines with a call."""
+    out, in_notes = set(), False
+    for i, line in enumerate(lines, 1):
+        if re.fullmatch(r"_{5,}\s*", line):
+            in_notes = True
+        elif in_notes and line[:1].isspace() and line.strip():
+            in_notes = False
+        if in_notes or re.search(r"[^\W\d_)»”\]]\d{1,2}[,;.:]?(\s|$)|(19|20)\d\d\d", line):
+            out.add(i)
+    return out
+
+
+def delete_line(rng, lines):
+    i = rng.randrange(len(lines))
+    return lines[:i] + lines[i + 1 :], (i, i + 1)
+
+
+def delete_blank(rng, lines):
+    blanks = [i for i, line in enumerate(lines) if not line.strip()]
+    i = rng.choice(blanks)
+    return lines[:i] + lines[i + 1 :], (i, i + 1)
+
+
+def insert_blank(rng, lines):
+    i = rng.randrange(1, len(lines))
+    return lines[:i] + [""] + lines[i:], (i, i + 1)
+
+
+def insert_line(rng, lines):
+    i = rng.randrange(1, len(lines))
+    new = rng.choice([" Rappelant le rapport,", "texte égaré", " 3. Décide de poursuivre ;", " a) De lire ;"])
+    return lines[:i] + [new] + lines[i:], (i + 1, i + 1)
+
+
+def duplicate_line(rng, lines):
+    i = rng.randrange(len(lines))
+    return lines[: i + 1] + [lines[i]] + lines[i + 1 :], (i + 1, i + 2)
+
+
+def swap_lines(rng, lines):
+    i = rng.randrange(len(lines) - 1)
+    j = i + 1 if rng.random() < 0.6 else rng.randrange(len(lines))
+    i, j = sorted((i, j))
+    out = list(lines)
+    out[i], out[j] = out[j], out[i]
+    return out, (i + 1, j + 1)
+
+
+def char_edit(rng, lines):
+    text = "\n".join(lines)
+    pos = rng.randrange(len(text))
+    line = text.count("\n", 0, pos) + 1
+    action = rng.choice(["delete", "insert", "replace"])
+    char = rng.choice("aé;,.:1 \n-’«")
+    if action == "delete":
+        text = text[:pos] + text[pos + 1 :]
+    elif action == "insert":
+        text = text[:pos] + char + text[pos:]
+    else:
+        text = text[:pos] + char + text[pos + 1 :]
+    return text.split("\n"), (max(1, line - 1), line + 1)
+
+
+def invisible(rng, lines):
+    i = rng.randrange(len(lines))
+    pos = rng.randrange(len(lines[i]) + 1)
+    out = list(lines)
+    out[i] = lines[i][:pos] + rng.choice(INVISIBLES) + lines[i][pos:]
+    return out, (i + 1, i + 1)
+
+
+def glued_number(rng, lines):
+    """A number glued to a word: a second call of an existing note (refused, at either call)
+    or a call of a note that does not exist (refused at it)."""
+    words = [(i, m) for i, line in enumerate(lines) for m in re.finditer(r"[^\W\d_]{3,}", line)]
+    i, m = rng.choice(words)
+    out = list(lines)
+    out[i] = lines[i][: m.end()] + str(rng.choice([1, 2, 3, 5, 6, 9, 20])) + lines[i][m.end() :]
+    return out, (i + 1, i + 1), True
+
+
+def truncate(rng, lines):
+    text = "\n".join(lines)
+    pos = rng.randrange(len(text) // 3, len(text))
+    text = text[:pos]
+    last = text.count("\n") + 1
+    return text.split("\n"), (max(1, last - NEAR), last)
+
+
+OPERATORS = {
+    "suppression de ligne": delete_line,
+    "suppression de ligne blanche": delete_blank,
+    "insertion de ligne blanche": insert_blank,
+    "insertion de ligne": insert_line,
+    "ligne dupliquée": duplicate_line,
+    "lignes échangées": swap_lines,
+    "caractère modifié": char_edit,
+    "caractère invisible": invisible,
+    "nombre collé": glued_number,
+    "troncature": truncate,
+}
+
+
+def encodings(name: str, text: str) -> list[Mutant]:
+    """Whole-file and one-line encoding damage: the error is on the first damaged line."""
+    lines = text.split("\n")
+    first_non_ascii = next(i for i, line in enumerate(lines, 1) if not line.isascii())
+    simplified = text.replace("’", "'").replace("œ", "oe").replace("Œ", "OE")
+    first_latin = next(i for i, line in enumerate(simplified.split("\n"), 1) if not line.isascii())
+    out = [
+        Mutant(name, "Latin-1", simplified.encode("latin-1"), (first_latin, first_latin)),
+        Mutant(name, "UTF-16", text.encode("utf-16"), (1, 1)),
+        Mutant(name, "UTF-16 sans BOM", text.encode("utf-16-le"), (1, 1)),
+        Mutant(
+            name,
+            "double encodage",
+            text.encode("utf-8").decode("latin-1").encode("utf-8"),
+            (1, first_non_ascii),
+        ),
+        Mutant(
+            name,
+            "Windows-1252 relu",
+            text.encode("utf-8").decode("cp1252", "replace").encode("utf-8"),
+            (1, first_non_ascii),
+        ),
+    ]
+    for i in (10, 40, 100):
+        if i < len(lines) and not lines[i - 1].isascii():
+            damaged = "\n".join(lines[: i - 1]).encode() + b"\n" + lines[i - 1].encode("cp1252", "replace")
+            damaged += b"\n" + "\n".join(lines[i:]).encode()
+            out.append(Mutant(name, "une ligne en Windows-1252", damaged, (i, i)))
+    return out
+
+
+def mutants(count: int, seed: int = SEED) -> list[Mutant]:
+    rng = random.Random(seed)
+    out: list[Mutant] = []
+    per_source = count // len(SOURCES)
+    for name, path in SOURCES.items():
+        text = path.read_text(encoding="utf-8")
+        lines = text.split("\n")
+        notes = _notes_lines(lines)
+        out += encodings(name, text)
+        names = list(OPERATORS)
+        for n in range(per_source):
+            operator = names[n % len(names)]
+            new, span, *calls = OPERATORS[operator](rng, lines)
+            touched = set(range(span[0] - 1, span[1] + 2))
+            out.append(Mutant(name, operator, "\n".join(new).encode(), span, bool(touched & notes or calls)))
+    return out
+
+
+# -- checking a built edition -----------------------------------------------------------
+
+
+def source_words(text: str) -> tuple[list[str], list[str]]:
+    """(body words after the header, note words) of a source text, read naively."""
+    body, notes, in_notes, formula = [], [], False, False
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        stripped = line.strip()
+        if re.fullmatch(r"https?://\S+", stripped):
+            continue
+        if re.fullmatch(r"_{5,}", stripped):
+            in_notes = True
+            continue
+        if in_notes and line[:1].isspace() and stripped:
+            in_notes = False
+        if stripped == "L’Assemblée générale,":
+            formula = True
+        if formula:
+            (notes if in_notes else body).append(line)
+    return WORD.findall("\n".join(body)), WORD.findall("\n".join(notes))
+
+
+def naive_counts(text: str) -> tuple[int, int, int, int]:
+    """(preambular, operative, subparagraphs, notes) counted on the source lines without the
+    parser: paragraph starts are indented lines after a blank line, notes the numbered lines
+    under a rule."""
+    pp = op = sub = notes = 0
+    in_notes = formula = False
+    previous = ""
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        stripped = line.strip()
+        if re.fullmatch(r"_{5,}", stripped):
+            in_notes = True
+        elif in_notes and line[:1].isspace() and stripped:
+            in_notes = False
+        if in_notes:
+            notes += bool(re.match(r"\d+ ", stripped))
+        elif stripped == "L’Assemblée générale,":
+            formula = True
+        elif formula and line[:1].isspace() and stripped and not previous.strip():
+            if re.match(r"\d+\.\s", stripped):
+                op += 1
+            elif re.match(r"[a-z]\)\s", stripped):
+                sub += 1
+            elif not op:
+                pp += 1
+        if not re.fullmatch(r"https?://\S+", stripped):
+            previous = "x" if in_notes else line
+    return pp, op, sub, notes
+
+
+def soundness(res, text: str) -> str:
+    """What is structurally wrong with a built edition, or "" when nothing is."""
+    problems = []
+    subs = sum(len(p.subparagraphs) for p in res.operative)
+    counts = (len(res.preamble), len(res.operative), subs, len(res.footnotes))
+    if counts != naive_counts(text):
+        problems.append(f"counts {counts} instead of {naive_counts(text)}")
+    for p in res.preamble:
+        if not p.text.endswith(",") or not p.text[:1].isupper():
+            problems.append(f"{p.anchor} badly bounded")
+    if [p.number for p in res.operative] != list(range(1, len(res.operative) + 1)):
+        problems.append("operative numbering")
+    for i, p in enumerate(res.operative):
+        last = i == len(res.operative) - 1
+        end = p.text.rstrip("0123456789»”)]")
+        if p.subparagraphs:
+            if not p.lead.endswith(":") or len(p.subparagraphs) < 2:
+                problems.append(f"{p.anchor} subparagraphs")
+        if not (end.endswith(".") if last else p.text.endswith(";")):
+            problems.append(f"{p.anchor} ends « {p.text[-12:]} »")
+        if re.search(rf"\s{p.number + 1}\.\s+[A-ZÉ]", p.text):
+            problems.append(f"{p.anchor} holds the next paragraph's start")
+    calls = sorted(c.number for p in res.paragraphs for c in p.calls)
+    if calls != [n.number for n in res.footnotes]:
+        problems.append(f"note calls {calls}")
+    body, notes = source_words(text)
+    rebuilt = "\n".join(
+        [res.formula]
+        + [exports.marked_text(p, str) for p in res.preamble]
+        + [f"{p.number}. {exports.marked_text(p, str)}" for p in res.operative]
+    )
+    if WORD.findall(rebuilt) != body:
+        problems.append("body words differ from the source's")
+    if WORD.findall("\n".join(f"{n.number} {n.text}" for n in res.footnotes)) != notes:
+        problems.append("note words differ from the source's")
+    return "; ".join(problems)
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _Timeout
+
+
+def run_one(mutant: Mutant) -> Outcome:
+    start = time.perf_counter()
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(LIMIT)
+    text = ""
+    try:
+        text = decode(mutant.data)
+        res = parse(text)
+        Edition(res, Annotations(), "mutant.txt").pages()
+        exports.files(res, Annotations(), "mutant.txt")
+        problem = soundness(res, text)
+        verdict, detail = ("wrong", problem) if problem else ("sound", "")
+    except ParseError as err:
+        lo, hi = mutant.lines
+        near = lo - NEAR <= (err.line or 0) <= hi + NEAR
+        at_a_note = mutant.touches_notes and err.line in _notes_lines(text.split("\n"))
+        if near or at_a_note:
+            verdict, detail = "refused", str(err).splitlines()[0]
+        else:
+            verdict, detail = "wrong", f"refused far from the damage: {str(err).splitlines()[0]}"
+    except _Timeout:
+        verdict, detail = "slow", f"over {LIMIT} s"
+    except Exception:
+        verdict, detail = "traceback", traceback.format_exc(limit=3)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    return Outcome(mutant, verdict, detail, time.perf_counter() - start)
+
+
+def run(count: int = 400, seed: int = SEED) -> Table:
+    table = Table()
+    for name, path in SOURCES.items():  # the undamaged texts are sound
+        text = path.read_text(encoding="utf-8")
+        assert not soundness(parse(text), text), name
+    for mutant in mutants(count, seed):
+        table.outcomes.append(run_one(mutant))
+    return table
+
+
+if __name__ == "__main__":
+    started = time.perf_counter()
+    result = run(int(sys.argv[1]) if len(sys.argv) > 1 else 400)
+    print(result.render())
+    print(f"\n{len(result.outcomes)} mutants in {time.perf_counter() - started:.1f} s (seed {SEED}).")
