@@ -4,6 +4,9 @@ Ntoso XML lives in akn.py.
 
   resolution.txt          the clean resolution, UTF-8, one paragraph per line, ready to quote
   resolution.schema.json  JSON Schema (draft 2020-12) describing resolution.json
+  paragraphes/<anchor>.json  one paragraph's slice of resolution.json (paragraphes/op-7.json,
+                          paragraphes/pp-2.json): the paragraph, its notes, its cited
+                          documents and its citation formats
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ TEXT_FILE = "resolution.txt"
 SCHEMA_FILE = "resolution.schema.json"
 JSON_FILE = "resolution.json"
 AKN_FILE = "resolution.akn.xml"
+PARAGRAPH_DIR = "paragraphes"
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 NOTE_RULE = "_" * 15  # as in the official layout, above the notes
@@ -28,6 +32,38 @@ def read_json(docs_dir: str | Path) -> dict | None:
     (a plain `mkdocs build` of another docs folder)."""
     path = Path(docs_dir) / JSON_FILE
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def paragraph_file(anchor: str) -> str:
+    """The address of a paragraph's own data: "paragraphes/op-7.json"."""
+    return f"{PARAGRAPH_DIR}/{anchor}.json"
+
+
+def paragraph_files(data: dict) -> dict[str, str]:
+    """One JSON file per paragraph, cut from resolution.json's content `data`: the
+    paragraph object as there, its footnotes, the documents it cites (in its text or its
+    notes) and the resolution's identity. Addresses stay relative to the site root."""
+    out = {}
+    for p in data["paragraphs"]:
+        notes = [n for n in data["footnotes"] if n["paragraph"] == p["id"]]
+        docs = [d for d in data["documents"] if p["id"] in d["cited_by"]]
+        content = {
+            "$comment": data["$comment"]
+            + " Extrait de resolution.json ; adresses relatives à la racine du site.",
+            "resolution": {
+                "symbol": data["symbol"],
+                "title": data["title"],
+                "adopted": data["adopted"],
+                "language": data["language"],
+                "source": data["source"]["document"],
+                "data": JSON_FILE,
+            },
+            "paragraph": p,
+            "footnotes": notes,
+            "documents": docs,
+        }
+        out[paragraph_file(p["id"])] = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
+    return out
 
 
 def header_lines(res: Resolution) -> list[str]:
@@ -72,6 +108,15 @@ NULLABLE_STR = {"type": ["string", "null"]}
 POSITIVE = {"type": "integer", "minimum": 1}
 OFFSET = {"type": "integer", "minimum": 0}
 ANCHOR = {"type": "string", "pattern": r"^(pp|op)-[1-9][0-9]*$"}
+NULLABLE_URL = {"type": ["string", "null"], "pattern": "^https?://"}
+CITATION_FORMATS = _object(
+    {
+        "un_fr": {**STR, "minLength": 1},
+        "oscola": {**STR, "minLength": 1},
+        "bluebook": {**STR, "minLength": 1},
+        "with_address": {"type": "string", "pattern": r"\{url\}.*\{date\}"},
+    }
+)
 
 
 def json_schema(generated: str) -> str:
@@ -92,7 +137,10 @@ def json_schema(generated: str) -> str:
                 "items": _object({"document": STR, "start": OFFSET, "end": OFFSET}),
             },
             "themes": {"type": "array", "items": STR},
+            "permalink": NULLABLE_URL,
+            "data_url": {"type": "string", "pattern": r"^paragraphes/(pp|op)-[0-9]+\.json$"},
             "citation": STR,
+            "citation_formats": CITATION_FORMATS,
             "source_line": POSITIVE,
         }
     )
@@ -142,6 +190,35 @@ def json_schema(generated: str) -> str:
                 "committee": STR,
                 "report": STR,
                 "formula": STR,
+                "source": _object(
+                    {
+                        "document": {"type": "string", "pattern": "^https://undocs\\.org/fr/"},
+                        "versions": {
+                            "type": "array",
+                            "items": _object(
+                                {
+                                    "language": {"enum": ["ar", "zh", "en", "fr", "ru", "es"]},
+                                    "label": STR,
+                                    "url": {"type": "string", "pattern": "^https://undocs\\.org/"},
+                                }
+                            ),
+                        },
+                    }
+                ),
+                "edition": _object(
+                    {
+                        "version": STR,
+                        "date": {
+                            "type": "string",
+                            "format": "date",
+                            "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                        },
+                        "license": STR,
+                        "license_note": STR,
+                        "url": NULLABLE_URL,
+                    }
+                ),
+                "citation_formats": CITATION_FORMATS,
                 "paragraphs": {"type": "array", "minItems": 1, "items": paragraph},
                 "footnotes": {"type": "array", "items": footnote},
                 "documents": {"type": "array", "items": document},

@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import annotations, exports, offline
+from . import annotations, authority, exports, offline
 from .model import Resolution
 from .parse import parse_file
 from .render import GENERATED, Renderer
@@ -45,11 +45,23 @@ def display_path(path: Path) -> str:
         return path.name
 
 
-def load(source: Path = DEFAULT_SOURCE, data: Path | None = DEFAULT_DATA) -> Edition:
+def load(
+    source: Path = DEFAULT_SOURCE, data: Path | None = DEFAULT_DATA, site_url: str | None = None
+) -> Edition:
+    """Parse and render. `site_url` (the public address, SITE_URL) makes the exports'
+    addresses absolute; the edition's version is the project's, dated by the last change
+    of source/ (authority.content_epoch)."""
     resolution = parse_file(source)
     notes = annotations.load(data)
     warnings = annotations.check_against(resolution, notes)
-    pages = Renderer(resolution, notes, display_path(source)).pages()
+    pages = Renderer(
+        resolution,
+        notes,
+        display_path(source),
+        site_url=site_url or None,
+        version=authority.project_version(),
+        version_date=authority.iso_day(authority.content_epoch()),
+    ).pages()
     return Edition(resolution, notes, pages, warnings)
 
 
