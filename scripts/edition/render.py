@@ -12,9 +12,9 @@ import json
 import posixpath
 from dataclasses import dataclass, field
 
-from . import akn, exports, offline
+from . import akn, authority, cite, exports, offline, refman
 from .annotations import Annotations, official_link, slug
-from .french import french_date, paragraph_label, pinpoint, report_basis
+from .french import french_date, paragraph_label, report_basis
 from .model import CitedDocument, Paragraph, Resolution
 from .visuals import Visuals
 
@@ -38,10 +38,9 @@ def label(p: Paragraph) -> str:
 
 
 def citation(res: Resolution, p: Paragraph | None = None) -> str:
-    """A ready citation, such as
-    « Assemblée générale, résolution 68/160, par. 5, A/RES/68/160 (18 décembre 2013) »."""
-    where = f", {pinpoint(p.kind, p.number)}" if p is not None else ""
-    return f"Assemblée générale, résolution {res.short}{where}, {res.symbol} ({french_date(res.adopted)})"
+    """The ready citation « Citer » copies: the UN's French usage (cite.un_fr), such as
+    « paragraphe 5 de la résolution 68/160 de l’Assemblée générale en date du 18 décembre 2013 »."""
+    return cite.un_fr(res, p)
 
 
 def home_of(p: Paragraph) -> str:
@@ -66,6 +65,9 @@ class Renderer:
     res: Resolution
     notes: Annotations
     source_name: str
+    site_url: str | None = None  # the public address (SITE_URL), for absolute addresses
+    version: str = "0.0.0"  # the project's version (pyproject.toml)
+    version_date: str = "1970-01-01"  # when the edition's content last changed (authority.content_epoch)
     doc_anchors: dict[str, str] = field(init=False)  # document key -> anchor on the documents page
 
     def __post_init__(self) -> None:
@@ -224,6 +226,7 @@ class Renderer:
             pages[operative_page(p.number)] = self.operative(p)
         pages[exports.JSON_FILE] = self.json()
         pages.update(self.exports())
+        pages.update(exports.paragraph_files(json.loads(pages[exports.JSON_FILE])))
         return pages
 
     def exports(self) -> dict[str, str]:
@@ -232,8 +235,16 @@ class Renderer:
         return {
             exports.TEXT_FILE: exports.plain_text(self.res),
             exports.SCHEMA_FILE: exports.json_schema(generated),
-            exports.AKN_FILE: akn.akoma_ntoso(self.res, self.notes, generated),
+            exports.AKN_FILE: akn.akoma_ntoso(self.res, self.notes, generated, self.edition_info()),
+            **refman.exports(self.res, self.paragraph_urls(), self.site_url, generated),
         }
+
+    def paragraph_urls(self) -> dict[str, str]:
+        """Each paragraph's address relative to the site root: "dispositif/7.html#op-7"."""
+        return {p.anchor: home_of(p).removesuffix(".md") + f".html#{p.anchor}" for p in self.res.paragraphs}
+
+    def edition_info(self) -> dict:
+        return authority.edition_info(self.version, self.version_date, self.site_url)
 
     def preamble(self) -> str:
         page, r = PREAMBLE_PAGE, self.res
@@ -464,9 +475,7 @@ class Renderer:
 
     def json(self) -> str:
         r = self.res
-
-        def page_url(p: Paragraph) -> str:
-            return home_of(p).removesuffix(".md") + f".html#{p.anchor}"
+        urls = self.paragraph_urls()
 
         data = {
             "$comment": GENERATED.format(source=self.source_name),
@@ -479,6 +488,9 @@ class Renderer:
             "committee": r.committee,
             "report": r.report,
             "formula": r.formula,
+            "source": authority.source_info(r.symbol),
+            "edition": self.edition_info(),
+            "citation_formats": cite.formats(r),
             "paragraphs": [
                 {
                     "kind": "preamble" if p.kind == "pp" else "operative",
@@ -487,12 +499,15 @@ class Renderer:
                     "label": label(p),
                     "opening": p.opening,
                     "text": p.text,
-                    "url": page_url(p),
+                    "url": urls[p.anchor],
+                    "permalink": authority.absolute(self.site_url, urls[p.anchor]),
+                    "data_url": exports.paragraph_file(p.anchor),
                     "full_text_url": f"texte-integral.html#{p.anchor}",
                     "footnotes": [{"number": c.number, "offset": c.offset} for c in p.calls],
                     "citations": [{"document": c.key, "start": c.start, "end": c.end} for c in p.citations],
                     "themes": list(self.notes.themes_of(p.anchor)),
                     "citation": citation(r, p),
+                    "citation_formats": cite.formats(r, p),
                     "source_line": p.line,
                 }
                 for p in r.paragraphs
