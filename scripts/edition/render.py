@@ -90,10 +90,14 @@ class Renderer:
 
     # -- pieces -----------------------------------------------------------------------
 
-    def header(self, title: str, description: str) -> str:
+    def header(self, title: str, description: str, role: str, paragraph: Paragraph | None = None) -> str:
+        """Front matter: title, description, the page's `role` (resolution, preamble,
+        paragraph, full-text, documents, themes, glossary: what the page is, read by the
+        JSON-LD and the meta tags) and, on a paragraph's own page, its anchor."""
+        own = f"paragraph: {paragraph.anchor}\n" if paragraph else ""
         return (
             f"---\n# {GENERATED.format(source=self.source_name)}\n"
-            f'title: "{attr(title)}"\ndescription: "{attr(description)}"\n---\n\n'
+            f'title: "{attr(title)}"\ndescription: "{attr(description)}"\nrole: {role}\n{own}---\n\n'
         )
 
     def inline(self, page: str, p: Paragraph) -> str:
@@ -253,6 +257,7 @@ class Renderer:
                 f"Préambule — résolution {r.short}",
                 f"Préambule de la résolution {r.symbol} de l’Assemblée générale : "
                 f"la formule d’ouverture et les {len(r.preamble)} alinéas.",
+                "preamble",
             ),
             "# Préambule { .ed }\n\n",
             self.formula(),
@@ -268,7 +273,10 @@ class Renderer:
         out = [
             self.header(
                 f"Paragraphe {p.number} — résolution {r.short}",
-                f"Paragraphe {p.number} du dispositif de la résolution {r.symbol} : {p.text[:120]}…",
+                f"Paragraphe {p.number} du dispositif de la résolution {r.symbol} : "
+                f"{self.excerpt(p, 20, True)}",
+                "paragraph",
+                p,
             ),
             f"# Paragraphe {p.number} {{ .ed }}\n\n",
             f"Dispositif, paragraphe {p.number} sur {len(r.operative)}.\n{{ .ed .res-context }}\n\n",
@@ -304,6 +312,7 @@ class Renderer:
                 f"Texte intégral — résolution {r.short}",
                 f"Texte intégral de la résolution {r.symbol} de l’Assemblée générale, "
                 f"« {r.title} », adoptée le {french_date(r.adopted)}.",
+                "full-text",
             ),
             "# Texte intégral { .ed }\n\n",
             self.heading_block(),
@@ -322,6 +331,7 @@ class Renderer:
                 f"Documents cités — résolution {r.short}",
                 f"Les {len(r.documents)} documents cités par la résolution {r.symbol}, "
                 "en note ou dans le texte, avec une notice et leur lien officiel.",
+                "documents",
             ),
             "# Documents cités\n\n",
             '<div class="ed" markdown>\n'
@@ -372,6 +382,7 @@ class Renderer:
             self.header(
                 f"Thèmes — résolution {r.short}",
                 f"Les paragraphes de la résolution {r.symbol} regroupés par thème.",
+                "themes",
             ),
             "# Thèmes\n\n",
             '<div class="ed" markdown>\nLes thèmes sont attribués par l’édition, non par '
@@ -397,6 +408,7 @@ class Renderer:
                 f"Édition numérique annotée du texte français de la résolution "
                 f"{r.symbol} de l’Assemblée générale des Nations Unies, « {r.title} », "
                 f"adoptée le {french_date(r.adopted)}.",
+                "resolution",
             ),
             f"# {esc(r.title)}\n\n",
             '<div class="ed res-facts" markdown>\n',
@@ -469,8 +481,9 @@ class Renderer:
         return "".join(out)
 
     @staticmethod
-    def excerpt(p: Paragraph, words: int = 10) -> str:
-        rest = p.rest.split()
+    def excerpt(p: Paragraph, words: int = 10, opening: bool = False) -> str:
+        """The first `words` words after the opening (with the opening when asked)."""
+        rest = (p.text if opening else p.rest).split()
         return " ".join(rest[:words]) + (" …" if len(rest) > words else "")
 
     def json(self) -> str:
