@@ -32,10 +32,32 @@ class DocumentNote:
 
 
 @dataclass(frozen=True)
+class GlossaryEntry:
+    """A term of the glossary (YAML `glossaire`: `terme`, `formes`, `definition`, `sources`)."""
+
+    slug: str
+    term: str
+    forms: tuple[str, ...]  # exact forms in the resolution's text
+    definition: str
+    sources: tuple[str, ...]  # official addresses
+
+
+@dataclass(frozen=True)
+class SeriesEntry:
+    """A resolution of the same title (YAML `serie`: `symbole`, `date`, `source`)."""
+
+    symbol: str
+    date: str  # ISO date
+    source: str  # where the fact was read
+
+
+@dataclass(frozen=True)
 class Annotations:
     documents: dict[str, DocumentNote] = field(default_factory=dict)
     themes: dict[str, str] = field(default_factory=dict)  # slug -> French label
     paragraphs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # anchor -> slugs
+    glossary: dict[str, GlossaryEntry] = field(default_factory=dict)  # slug -> entry
+    series: tuple[SeriesEntry, ...] = ()
 
     def document(self, doc: CitedDocument) -> DocumentNote:
         return self.documents.get(doc.key) or DocumentNote(title=doc.key, known=False)
@@ -111,7 +133,46 @@ def load(path: str | Path | None) -> Annotations:
                     f"un des thèmes déclarés : {', '.join(themes)}",
                 )
         paragraphs[anchor] = tuple(slugs)
-    return Annotations(documents, themes, paragraphs)
+    return Annotations(documents, themes, paragraphs, _glossary(data, fail), _series(data, fail))
+
+
+# Minimal reading of `glossaire` and `serie` (a fuller validating loader is on its way).
+GLOSSARY_FIELDS = {"terme", "formes", "definition", "sources"}
+SERIES_FIELDS = {"symbole", "date", "source"}
+
+
+def _glossary(data: dict, fail) -> dict[str, GlossaryEntry]:
+    out = {}
+    for key, entry in (data.get("glossaire") or {}).items():
+        if not isinstance(entry, dict) or set(entry) != GLOSSARY_FIELDS:
+            raise fail(
+                key, f"entrée de glossaire « {key} » incomplète", f"les champs {sorted(GLOSSARY_FIELDS)}"
+            )
+        if slug(str(key)) != key:
+            raise fail(key, f"clé de glossaire « {key} » invalide", f"une ancre comme « {slug(str(key))} »")
+        if not all(str(u).startswith("https://") for u in entry["sources"]):
+            raise fail(key, f"source non https pour « {key} »", "des adresses https://")
+        out[key] = GlossaryEntry(
+            key,
+            str(entry["terme"]),
+            tuple(str(f) for f in entry["formes"]),
+            str(entry["definition"]),
+            tuple(str(u) for u in entry["sources"]),
+        )
+    return out
+
+
+def _series(data: dict, fail) -> tuple[SeriesEntry, ...]:
+    out = []
+    for entry in data.get("serie") or ():
+        if not isinstance(entry, dict) or set(entry) != SERIES_FIELDS:
+            raise fail("serie", "entrée de série incomplète", f"les champs {sorted(SERIES_FIELDS)}")
+        date = entry["date"]
+        iso = date.isoformat() if hasattr(date, "isoformat") else str(date)
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
+            raise fail("serie", f"date invalide « {iso} » dans la série", "une date AAAA-MM-JJ")
+        out.append(SeriesEntry(str(entry["symbole"]), iso, str(entry["source"])))
+    return tuple(out)
 
 
 def check_against(resolution: Resolution, notes: Annotations) -> list[str]:
