@@ -12,7 +12,7 @@ import json
 import posixpath
 from dataclasses import dataclass, field
 
-from . import akn, authority, cite, exports, offline, refman
+from . import akn, authority, cite, exports, glossary, offline, refman
 from .annotations import Annotations, official_link, slug
 from .french import french_date, paragraph_label, report_basis
 from .model import CitedDocument, Paragraph, Resolution
@@ -228,10 +228,23 @@ class Renderer:
         }
         for p in self.res.operative:
             pages[operative_page(p.number)] = self.operative(p)
+        if self.notes.glossary or self.notes.series:
+            pages[glossary.PAGE] = self.glossary()
         pages[exports.JSON_FILE] = self.json()
         pages.update(self.exports())
         pages.update(exports.paragraph_files(json.loads(pages[exports.JSON_FILE])))
         return pages
+
+    def glossary(self) -> str:
+        r = self.res
+        header = self.header(
+            f"Glossaire et série — résolution {r.short}",
+            f"Les institutions et les textes que nomme la résolution {r.symbol}, et les "
+            "résolutions de l’Assemblée générale de même titre.",
+            "glossary",
+        )
+        link = lambda p: self.para_link(glossary.PAGE, p)  # noqa: E731
+        return glossary.page(r, self.notes, header, esc, link, label)
 
     def exports(self) -> dict[str, str]:
         """The open exports beside resolution.json (see exports.py and akn.py)."""
