@@ -66,6 +66,10 @@ def page(
         "l’édition (non par l’Assemblée générale), avec leurs sources officielles ; puis les "
         "résolutions de l’Assemblée générale qui portent le même titre.\n</div>\n\n",
     ]
+    if not notes.glossary:
+        out.append(
+            '<div class="ed" markdown>\nLes données de l’édition ne comptent pas de glossaire.\n</div>\n\n'
+        )
     for entry in notes.glossary.values():
         out.append(f"## {esc(entry.term)} {{ #{entry.slug} }}\n\n")
         out.append('<div class="ed res-doc" markdown>\n')
@@ -76,12 +80,15 @@ def page(
             links = ", ".join(f"[{label(p)[0].lower()}{label(p)[1:]}]({para_link(p)})" for p in used)
             out.append(f"**Dans la résolution :** {links}.\n")
         out.append("</div>\n\n")
-    if notes.series:
-        out.append(f"## La série « {esc(res.title)} » {{ #{SERIES_ANCHOR} }}\n\n")
-        out.append('<div class="ed" markdown>\n')
+    # the heading always, so that its address (glossaire.html#serie) always resolves
+    out.append(f"## La série « {esc(res.title)} » {{ #{SERIES_ANCHOR} }}\n\n")
+    out.append('<div class="ed" markdown>\n')
+    if not notes.series:
+        out.append("Les données de l’édition ne donnent pas de série de résolutions de même titre.\n</div>\n")
+    else:
         out.append(
             "Les résolutions de l’Assemblée générale portant ce titre dont la cote et la date sont "
-            "confirmées par les sources de l’édition (celles des sessions 71 à 74 ne le sont pas).\n\n"
+            "confirmées par les sources de l’édition ; la liste peut donc être incomplète.\n\n"
         )
         symbols = [s.symbol for s in notes.series]
         here = symbols.index(res.symbol) if res.symbol in symbols else None
