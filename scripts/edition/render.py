@@ -228,8 +228,7 @@ class Renderer:
         }
         for p in self.res.operative:
             pages[operative_page(p.number)] = self.operative(p)
-        if self.notes.glossary or self.notes.series:
-            pages[glossary.PAGE] = self.glossary()
+        pages[glossary.PAGE] = self.glossary()
         pages[exports.JSON_FILE] = self.json()
         pages.update(self.exports())
         pages.update(exports.paragraph_files(json.loads(pages[exports.JSON_FILE])))
