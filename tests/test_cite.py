@@ -119,7 +119,7 @@ def test_edition_version_licence_and_date_are_reproducible(data):
     edition = data["edition"]
     assert edition["version"] == authority.project_version() and edition["license"] == "MIT"
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", edition["date"])
-    assert edition["date"] == authority.iso_day(authority.content_epoch())  # not the wall clock
+    assert edition["date"] == authority.release_date()  # declared in pyproject, not the clock
     assert edition["url"] is None  # no SITE_URL, no absolute address
 
 
@@ -132,7 +132,7 @@ def test_site_url_makes_the_exports_addresses_absolute():
     assert op7["permalink"] == site + "dispositif/7.html#op-7"
     csl = json.loads(pages["resolution.csl.json"])
     assert next(i for i in csl if i["id"] == "A-RES-68-160-op-7")["URL"] == site + "dispositif/7.html#op-7"
-    assert f'href="{site}index.html"' in pages["resolution.akn.xml"].replace("url=", "href=")
+    assert f'url="{site}index.html"' in pages["resolution.akn.xml"]
 
 
 # -- reference-manager files -----------------------------------------------------------
@@ -356,3 +356,16 @@ def test_exports_listed_in_docs_are_current(edition):
         exports.paragraph_file("op-7"),
     ):
         assert (ROOT / "docs" / name).read_text(encoding="utf-8") == edition.pages[name], name
+
+
+def test_release_date_must_be_an_iso_date(tmp_path):
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(
+        '[project]\nversion = "1.0.0"\n[tool.edition]\nreleased = "28/11/2026"\n', encoding="utf-8"
+    )
+    with pytest.raises(ValueError, match="AAAA-MM-JJ"):
+        authority.release_date(pyproject)
+    pyproject.write_text(
+        '[project]\nversion = "1.0.0"\n[tool.edition]\nreleased = "2027-01-05"\n', encoding="utf-8"
+    )
+    assert authority.release_date(pyproject) == "2027-01-05"

@@ -7,11 +7,9 @@ languages are confirmed in shared/reference/contexte.md."""
 
 from __future__ import annotations
 
-import os
-import subprocess
+import re
 import tomllib
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,8 +29,6 @@ LICENSE_NOTE = (
     "Annotations, données et code de l’édition : licence MIT. Le texte de la résolution est un "
     "document officiel de l’Organisation des Nations Unies."
 )
-# When there is neither git history nor SOURCE_DATE_EPOCH: the resolution's adoption.
-FALLBACK_EPOCH = 1387324800
 
 
 @dataclass(frozen=True)
@@ -59,36 +55,25 @@ def official_versions(symbol: str, include_french: bool = False) -> list[Version
     ]
 
 
+def _project(pyproject: Path) -> dict:
+    with pyproject.open("rb") as f:
+        return tomllib.load(f)
+
+
 def project_version(pyproject: Path = ROOT / "pyproject.toml") -> str:
     """The project's version from pyproject.toml (PEP 621)."""
-    with pyproject.open("rb") as f:
-        return tomllib.load(f)["project"]["version"]
+    return _project(pyproject)["project"]["version"]
 
 
-def content_epoch(root: Path = ROOT) -> int:
-    """When the edition's content last changed: the time of the last commit touching
-    source/ (the text and the annotations). Not the build's date, nor the last commit
-    overall: docs/ is generated and committed, and a date that moved with every commit
-    would make `generate --check` fail after each one. Without git history,
-    $SOURCE_DATE_EPOCH, else the adoption date. Never the wall clock."""
-    try:
-        run = subprocess.run(
-            ["git", "log", "-1", "--format=%ct", "--", "source"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=30,
-        )
-        if run.returncode == 0 and run.stdout.strip().isdigit():
-            return int(run.stdout.strip())
-    except OSError:
-        pass
-    env = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return int(env) if env.isdigit() else FALLBACK_EPOCH
-
-
-def iso_day(epoch: int) -> str:
-    return datetime.fromtimestamp(epoch, UTC).date().isoformat()
+def release_date(pyproject: Path = ROOT / "pyproject.toml") -> str:
+    """The date of the edition's version, declared beside it in pyproject.toml
+    ([tool.edition] released = "YYYY-MM-DD", moved with the version). Not read from git nor
+    the clock: docs/ is generated and committed, and a date that moved with each commit
+    (or that a shallow CI clone cannot see) would make `generate --check` fail."""
+    released = str(_project(pyproject).get("tool", {}).get("edition", {}).get("released", ""))
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", released):
+        raise ValueError(f"{pyproject.name} : [tool.edition] released doit être une date AAAA-MM-JJ")
+    return released
 
 
 def edition_info(version: str, date: str, site_url: str | None) -> dict:

@@ -49,8 +49,8 @@ def load(
     source: Path = DEFAULT_SOURCE, data: Path | None = DEFAULT_DATA, site_url: str | None = None
 ) -> Edition:
     """Parse and render. `site_url` (the public address, SITE_URL) makes the exports'
-    addresses absolute; the edition's version is the project's, dated by the last change
-    of source/ (authority.content_epoch)."""
+    addresses absolute; the edition's version and its date are the project's
+    (pyproject.toml: version, [tool.edition] released)."""
     resolution = parse_file(source)
     notes = annotations.load(data)
     warnings = annotations.check_against(resolution, notes)
@@ -60,7 +60,7 @@ def load(
         display_path(source),
         site_url=site_url or None,
         version=authority.project_version(),
-        version_date=authority.iso_day(authority.content_epoch()),
+        version_date=authority.release_date(),
     ).pages()
     return Edition(resolution, notes, pages, warnings)
 

@@ -67,7 +67,7 @@ class Renderer:
     source_name: str
     site_url: str | None = None  # the public address (SITE_URL), for absolute addresses
     version: str = "0.0.0"  # the project's version (pyproject.toml)
-    version_date: str = "1970-01-01"  # when the edition's content last changed (authority.content_epoch)
+    version_date: str = "1970-01-01"  # the version's date (authority.release_date)
     doc_anchors: dict[str, str] = field(init=False)  # document key -> anchor on the documents page
 
     def __post_init__(self) -> None:
