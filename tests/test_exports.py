@@ -215,9 +215,69 @@ def test_site_url_adds_canonical_links_and_a_sitemap(fresh_build, monkeypatch):
     assert all(loc.startswith("https://edition.example.org/68-160/") for loc in locs)
     ld = json.loads(_head(out / "index.html").xpath("script[@type='application/ld+json']/text()")[0])
     assert ld["url"] == "https://edition.example.org/68-160/index.html"
+    # link previews and reference managers get absolute addresses, and the image exists
+    for page in ("index.html", "dispositif/3.html", "a-propos.html"):
+        head = _head(out / page)
+        url = f"https://edition.example.org/68-160/{page}"
+        assert head.xpath("meta[@property='og:url']/@content") == [url]
+        assert head.xpath("meta[@name='citation_public_url']/@content") == [url]
+        image = head.xpath("meta[@property='og:image']/@content")
+        assert image == ["https://edition.example.org/68-160/assets/images/carte.png"]
+        assert (out / image[0].removeprefix("https://edition.example.org/68-160/")).is_file()
 
 
 def test_generated_exports_are_in_docs():
     edition = pipeline.load()
     for name in ("resolution.txt", "resolution.schema.json", "resolution.akn.xml"):
         assert (ROOT / "docs" / name).read_text(encoding="utf-8") == edition.pages[name]
+
+
+def test_every_page_has_citation_and_preview_meta_tags(site):
+    for page in sorted(site.rglob("*.html")):
+        name = page.relative_to(site).as_posix()
+        if name == "404.html":
+            continue
+        head = _head(page)
+
+        def meta(attribute, key, head=head):
+            return head.xpath(f"meta[@{attribute}='{key}']/@content")
+
+        assert meta("name", "citation_title") and meta("name", "citation_date") == ["2013/12/18"], name
+        assert meta("name", "citation_technical_report_number") == ["A/RES/68/160"], name
+        assert meta("name", "DC.identifier") == ["A/RES/68/160"], name
+        assert meta("property", "og:title") and meta("property", "og:description"), name
+        assert meta("property", "og:locale") == ["fr_FR"], name
+        assert not meta("property", "og:image") and not meta("property", "og:url"), name  # no SITE_URL
+    head = _head(site / "dispositif" / "7.html")
+    assert head.xpath("string(meta[@name='citation_title']/@content)").endswith("(paragraphe 7)")
+    description = head.xpath("string(meta[@name='description']/@content)")
+    assert description.startswith("Paragraphe 7 du dispositif") and "Réaffirme" in description
+
+
+def test_preview_card_and_reference_files_are_in_the_site(site):
+    with open(site / "assets" / "images" / "carte.png", "rb") as f:
+        assert f.read(8) == b"\x89PNG\r\n\x1a\n"
+    for name, date in [
+        ("resolution.bib", "date = {2013-12-18}"),
+        ("resolution.ris", "DA  - 2013/12/18/"),
+        ("paragraphes/op-7.json", '"adopted": "2013-12-18"'),
+    ]:
+        text = (site / name).read_text(encoding="utf-8")
+        assert "A/RES/68/160" in text and date in text, name
+    csl = json.loads((site / "resolution.csl.json").read_text(encoding="utf-8"))
+    assert all(i["number"] == "A/RES/68/160" for i in csl)
+    assert csl[0]["issued"] == {"date-parts": [[2013, 12, 18]]}
+
+
+def test_akoma_ntoso_names_the_official_document_and_the_edition(akn):
+    assert akn.xpath("//a:FRBRExpression/a:FRBRalias[@name='officialDocument']/@value", namespaces=NS) == [
+        "https://undocs.org/fr/A/RES/68/160"
+    ]
+    ed = {"e": "urn:x-edition:a-res-68-160:meta"}
+    versions = akn.xpath("//a:proprietary/e:officialVersion/@href", namespaces={**NS, **ed})
+    assert len(versions) == 6 and "https://undocs.org/en/A/RES/68/160" in versions
+    (edition,) = akn.xpath("//a:proprietary/e:edition", namespaces={**NS, **ed})
+    assert edition.get("license") == "MIT" and edition.get("version")
+    # « Supplément no 53 » with the o raised, the words unchanged
+    (sup,) = akn.xpath("//a:authorialNote[@marker='3']//a:sup", namespaces=NS)
+    assert sup.text == "o" and sup.getparent().xpath("string()").count("Supplément no 53") == 1

@@ -87,7 +87,7 @@ def test_documents_cited(resolution):
         "A/HRC/RES/19/33": ("pp-2",),
         "A/67/53": ("pp-2",),
         "A/RES/66/3": ("pp-3",),
-        "E/CN.4/SUB.2/RES/2000/22": ("pp-9",),
+        "E/CN.4/Sub.2/RES/2000/22": ("pp-9",),
         "E/CN.4/2001/2-E/CN.4/Sub.2/2000/46": ("pp-9",),
     }
 

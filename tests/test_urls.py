@@ -27,6 +27,17 @@ DOCUMENTS = [
     "e-cn-4-sub-2-res-2000-22",
     "e-cn-4-2001-2-e-cn-4-sub-2-2000-46",
 ]
+GLOSSARY = [
+    "conseil-des-droits-de-l-homme",
+    "commission-des-droits-de-l-homme",
+    "sous-commission",
+    "haut-commissaire",
+    "vienne",
+    "durban",
+    "conference-d-examen-de-durban",
+    "declaration-du-millenaire",
+    "serie",
+]
 THEMES = ["cooperation", "principes", "racisme", "dialogue", "crises", "assistance", "mecanismes", "suivi"]
 
 PUBLISHED = (
@@ -38,7 +49,14 @@ PUBLISHED = (
         "themes.html",
         "a-propos.html",
         "resolution.json",
+        "resolution.bib",
+        "resolution.ris",
+        "resolution.csl.json",
+        "glossaire.html",
+        "assets/images/carte.png",
     ]
+    + [f"paragraphes/{a}.json" for a in PREAMBLE + OPERATIVE]
+    + [f"glossaire.html#{g}" for g in GLOSSARY]
     + [f"preambule.html#{a}" for a in PREAMBLE]
     + [f"dispositif/{n}.html" for n in range(1, 15)]
     + [f"dispositif/{n}.html#op-{n}" for n in range(1, 15)]
@@ -91,6 +109,11 @@ def test_the_scheme_is_documented(site):
         "documents.html#",
         "themes.html#",
         "resolution.json",
+        "resolution.bib",
+        "resolution.ris",
+        "resolution.csl.json",
+        "paragraphes/op-N.json",
+        "glossaire.html#",
     ]:
         assert pattern in about, pattern
         assert pattern in readme, pattern

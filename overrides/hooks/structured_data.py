@@ -17,6 +17,9 @@ def on_config(config, **kwargs):
 def on_post_page(output, *, page, config):
     if not _data or "</head>" not in output:
         return output
-    title = (page.meta or {}).get("title") or page.title or config.site_name
-    obj = structured.json_ld(_data, page.url or "index.html", title, config.site_url)
+    meta = page.meta or {}
+    title = meta.get("title") or page.title or config.site_name
+    obj = structured.json_ld(
+        _data, page.url or "index.html", title, config.site_url, meta.get("role"), meta.get("paragraph")
+    )
     return output.replace("</head>", structured.script_tag(obj) + "\n  </head>", 1)

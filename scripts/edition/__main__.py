@@ -10,6 +10,7 @@ Exit codes: 0 success, 1 stale (--check) or build failure, 2 bad input (ParseErr
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -52,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         data = args.data
         if data is None and args.source.resolve() == pipeline.DEFAULT_SOURCE.resolve():
             data = pipeline.DEFAULT_DATA
-        edition = pipeline.load(args.source, None if args.no_data else data)
+        # SITE_URL (the public address) makes the exports' addresses absolute
+        edition = pipeline.load(args.source, None if args.no_data else data, os.environ.get("SITE_URL"))
     except ParseError as err:
         print(err, file=sys.stderr)
         return 2

@@ -19,6 +19,13 @@ Element ids match the site's anchors one to one:
 
 Footnotes are authorialNote elements placed at their call; the documents cited in the
 text and in the notes are <ref> elements whose href is the document's official address.
+The abbreviations French typography raises (« no 53 », « 1er ») are <sup> elements
+(typography.superscripts); the words are unchanged.
+
+`meta/proprietary` carries what AKN has no element for, in the edition's own namespace
+(EDITION_NS): the official document and its language versions at undocs.org, and the
+edition's version, date, licence and (when known) public address.
+
 Only the standard library is used (the site's build must not need lxml).
 """
 
@@ -27,6 +34,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 
+from . import authority
 from .annotations import Annotations, official_link
 from .french import NO_COMMITTEE, french_date
 from .inline import Extras, Token, note_tokens, paragraph_tokens, split_subparagraphs
@@ -34,6 +42,8 @@ from .model import Paragraph, Resolution
 from .urls import slug
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+# The edition's own metadata inside <proprietary> (an identifier, not an address)
+EDITION_NS = "urn:x-edition:a-res-68-160:meta"
 LANGUAGE = "fra"  # ISO 639-2, as AKN4UN expressions use
 # Elements whose children are laid out one per line; all others keep their mixed content as is.
 BLOCKS = {
@@ -45,6 +55,7 @@ BLOCKS = {
     "FRBRExpression",
     "FRBRManifestation",
     "references",
+    "proprietary",
     "preface",
     "preamble",
     "formula",
@@ -92,10 +103,11 @@ def _add_text(el: ET.Element, text: str) -> None:
 
 
 class _Builder:
-    def __init__(self, res: Resolution, notes: Annotations, extras: Extras):
+    def __init__(self, res: Resolution, notes: Annotations, extras: Extras, edition: dict | None = None):
         self.res = res
         self.notes = notes
         self.extras = extras
+        self.edition = edition
         self.links = {}
         for d in res.documents:
             link = official_link(d, notes.document(d))
@@ -199,6 +211,8 @@ class _Builder:
         expr = _sub(ident, "FRBRExpression")
         _sub(expr, "FRBRthis", value=f"{expression_iri(res)}/!main")
         _sub(expr, "FRBRuri", value=expression_iri(res))
+        # the official document this expression reproduces
+        _sub(expr, "FRBRalias", value=authority.official_url(res.symbol), name="officialDocument")
         _sub(expr, "FRBRdate", date=res.adopted, name="adoption")
         _sub(expr, "FRBRauthor", href="#un-ga")
         _sub(expr, "FRBRlanguage", language=LANGUAGE)
@@ -234,6 +248,15 @@ class _Builder:
                 showAs=self.notes.document(d).title,
                 name="citedDocument",
             )
+        self.proprietary(_sub(meta, "proprietary", source="#edition"))
+
+    def proprietary(self, parent: ET.Element) -> None:
+        ed = f"{{{EDITION_NS}}}"
+        for v in authority.official_versions(self.res.symbol, include_french=True):
+            _sub(parent, ed + "officialVersion", language=v.language, label=v.label, href=v.url)
+        if self.edition:
+            attrs = {k: v for k, v in self.edition.items() if v is not None}
+            _sub(parent, ed + "edition", **attrs)
 
 
 def _rstrip(stream: list[Token]) -> list[Token]:
@@ -268,8 +291,17 @@ def _indent(el: ET.Element, level: int = 0) -> None:
     el[-1].tail = "\n" + "  " * level
 
 
-def akoma_ntoso(res: Resolution, notes: Annotations, generated: str, extras: Extras | None = None) -> str:
-    root = _Builder(res, notes, extras or Extras()).build()
+def akoma_ntoso(
+    res: Resolution,
+    notes: Annotations,
+    generated: str,
+    extras: Extras | None = None,
+    edition: dict | None = None,
+) -> str:
+    """The XML document; `edition` is resolution.json's `edition` object (version, date,
+    licence, address), written into meta/proprietary."""
+    ET.register_namespace("ed", EDITION_NS)
+    root = _Builder(res, notes, extras or Extras(), edition).build()
     _indent(root)
     body = ET.tostring(root, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<!-- {generated} -->\n{body}\n'

@@ -57,7 +57,8 @@ def in_paragraph(p: Paragraph) -> Paragraph:
         add(f"A/HRC/RES/{m[1]}", m.start(), m.end())
     for m in COMMISSION_RESOLUTION.finditer(p.text):
         if "Sous-Commission" in p.text:
-            add(f"E/CN.4/SUB.2/RES/{m[1]}", m.start(), m.end())
+            # "Sub.2" as the UN prints the Sub-Commission's symbols (note 5: E/CN.4/Sub.2/2000/46)
+            add(f"E/CN.4/Sub.2/RES/{m[1]}", m.start(), m.end())
         elif "Commission des droits de l’homme" in p.text:
             add(f"E/CN.4/RES/{m[1]}", m.start(), m.end())
     for m in GA_RESOLUTION.finditer(p.text):

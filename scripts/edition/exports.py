@@ -7,6 +7,9 @@ root). The Akoma Ntoso XML lives in akn.py.
 
 `read_model` turns resolution.json back into the model's dataclasses, for the MkDocs hooks
 (which see only docs/).
+  paragraphes/<anchor>.json  one paragraph's slice of resolution.json (paragraphes/op-7.json,
+                          paragraphes/pp-2.json): the paragraph, its notes, its cited
+                          documents and its citation formats
 """
 
 from __future__ import annotations
@@ -15,9 +18,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import urls
+from . import authority, cite, urls
 from .annotations import Annotations, official_link
-from .french import citation, french_date, paragraph_label, report_basis
+from .french import french_date, paragraph_label, report_basis
 from .inline import note_tokens, paragraph_tokens, superscript, to_text
 from .model import Citation, CitedDocument, Footnote, FootnoteCall, Paragraph, Resolution
 
@@ -25,6 +28,7 @@ TEXT_FILE = urls.TEXT
 SCHEMA_FILE = urls.SCHEMA
 JSON_FILE = urls.JSON
 AKN_FILE = urls.AKN
+PARAGRAPH_DIR = urls.PARAGRAPH_DIR
 
 NOTE_RULE = "_" * 15  # as in the official layout, above the notes
 
@@ -86,8 +90,12 @@ def read_model(docs_dir: str | Path) -> SiteModel | None:
     return SiteModel(res, dict(data["themes"]), themes)
 
 
-def resolution_json(res: Resolution, notes: Annotations, generated: str) -> str:
-    """resolution.json: the model with its addresses, described by json_schema()."""
+def resolution_json(
+    res: Resolution, notes: Annotations, generated: str, edition: dict, site_url: str | None = None
+) -> str:
+    """resolution.json: the model with its addresses, described by json_schema(). `edition`
+    is the edition's version, date, licence and address (authority.edition_info);
+    `site_url` makes the permanent addresses absolute."""
     data = {
         "$comment": generated,
         "symbol": res.symbol,
@@ -99,6 +107,9 @@ def resolution_json(res: Resolution, notes: Annotations, generated: str) -> str:
         "committee": res.committee,
         "report": res.report,
         "formula": res.formula,
+        "source": authority.source_info(res.symbol),
+        "edition": edition,
+        "citation_formats": cite.formats(res),
         "paragraphs": [
             {
                 "kind": "preamble" if p.kind == "pp" else "operative",
@@ -108,11 +119,14 @@ def resolution_json(res: Resolution, notes: Annotations, generated: str) -> str:
                 "opening": p.opening,
                 "text": p.text,
                 "url": urls.site_path(urls.paragraph_target(p)),
+                "permalink": authority.absolute(site_url, urls.site_path(urls.paragraph_target(p))),
+                "data_url": paragraph_file(p.anchor),
                 "full_text_url": urls.site_path(urls.in_text_target(p)),
                 "footnotes": [{"number": c.number, "offset": c.offset} for c in p.calls],
                 "citations": [{"document": c.key, "start": c.start, "end": c.end} for c in p.citations],
                 "themes": list(notes.themes_of(p.anchor)),
                 "citation": citation(res, p),
+                "citation_formats": cite.formats(res, p),
                 "source_line": p.line,
                 **(
                     {
@@ -157,6 +171,43 @@ def resolution_json(res: Resolution, notes: Annotations, generated: str) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def citation(res: Resolution, p: Paragraph | None = None) -> str:
+    """The ready citation « Citer » copies first: the UN's French usage (cite.un_fr)."""
+    return cite.un_fr(res, p)
+
+
+def paragraph_file(anchor: str) -> str:
+    """The address of a paragraph's own data: "paragraphes/op-7.json"."""
+    return urls.paragraph_data(anchor)
+
+
+def paragraph_files(data: dict) -> dict[str, str]:
+    """One JSON file per paragraph, cut from resolution.json's content `data`: the
+    paragraph object as there, its footnotes, the documents it cites (in its text or its
+    notes) and the resolution's identity. Addresses stay relative to the site root."""
+    out = {}
+    for p in data["paragraphs"]:
+        notes = [n for n in data["footnotes"] if n["paragraph"] == p["id"]]
+        docs = [d for d in data["documents"] if p["id"] in d["cited_by"]]
+        content = {
+            "$comment": data["$comment"]
+            + " Extrait de resolution.json ; adresses relatives à la racine du site.",
+            "resolution": {
+                "symbol": data["symbol"],
+                "title": data["title"],
+                "adopted": data["adopted"],
+                "language": data["language"],
+                "source": data["source"]["document"],
+                "data": JSON_FILE,
+            },
+            "paragraph": p,
+            "footnotes": notes,
+            "documents": docs,
+        }
+        out[paragraph_file(p["id"])] = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
+    return out
+
+
 def header_lines(res: Resolution) -> list[str]:
     """The three header lines as the official document prints them."""
     return [
@@ -197,6 +248,15 @@ NULLABLE_STR = {"type": ["string", "null"]}
 POSITIVE = {"type": "integer", "minimum": 1}
 OFFSET = {"type": "integer", "minimum": 0}
 ANCHOR = {"type": "string", "pattern": r"^(pp|op)-[1-9][0-9]*$"}
+NULLABLE_URL = {"type": ["string", "null"], "pattern": "^https?://"}
+CITATION_FORMATS = _object(
+    {
+        "un_fr": {**STR, "minLength": 1},
+        "oscola": {**STR, "minLength": 1},
+        "bluebook": {**STR, "minLength": 1},
+        "with_address": {"type": "string", "pattern": r"\{url\}.*\{date\}"},
+    }
+)
 
 
 def json_schema(generated: str) -> str:
@@ -217,7 +277,10 @@ def json_schema(generated: str) -> str:
                 "items": _object({"document": STR, "start": OFFSET, "end": OFFSET}),
             },
             "themes": {"type": "array", "items": STR},
+            "permalink": NULLABLE_URL,
+            "data_url": {"type": "string", "pattern": r"^paragraphes/(pp|op)-[0-9]+\.json$"},
             "citation": STR,
+            "citation_formats": CITATION_FORMATS,
             "source_line": POSITIVE,
         },
         {
@@ -281,6 +344,35 @@ def json_schema(generated: str) -> str:
                 "committee": STR,
                 "report": STR,
                 "formula": STR,
+                "source": _object(
+                    {
+                        "document": {"type": "string", "pattern": "^https://undocs\\.org/fr/"},
+                        "versions": {
+                            "type": "array",
+                            "items": _object(
+                                {
+                                    "language": {"enum": ["ar", "zh", "en", "fr", "ru", "es"]},
+                                    "label": STR,
+                                    "url": {"type": "string", "pattern": "^https://undocs\\.org/"},
+                                }
+                            ),
+                        },
+                    }
+                ),
+                "edition": _object(
+                    {
+                        "version": STR,
+                        "date": {
+                            "type": "string",
+                            "format": "date",
+                            "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                        },
+                        "license": STR,
+                        "license_note": STR,
+                        "url": NULLABLE_URL,
+                    }
+                ),
+                "citation_formats": CITATION_FORMATS,
                 "paragraphs": {"type": "array", "minItems": 1, "items": paragraph},
                 "footnotes": {"type": "array", "items": footnote},
                 "documents": {"type": "array", "items": document},
@@ -292,14 +384,27 @@ def json_schema(generated: str) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-def files(res: Resolution, notes: Annotations, generated: str, extras=None) -> dict[str, str]:
-    """Every export, by file name: resolution.json, its schema, the text and the AKN XML."""
-    from . import akn
+def files(
+    res: Resolution,
+    notes: Annotations,
+    generated: str,
+    extras=None,
+    edition: dict | None = None,
+    site_url: str | None = None,
+) -> dict[str, str]:
+    """Every export, by file name: resolution.json and its schema, the per-paragraph JSON,
+    the text, the AKN XML, and the reference-manager files (.bib, .ris, .csl.json)."""
+    from . import akn, refman
     from .inline import Extras
 
+    edition = edition or authority.edition_info("0.0.0", "1970-01-01", site_url)
+    data = resolution_json(res, notes, generated, edition, site_url)
+    paths = {p.anchor: urls.site_path(urls.paragraph_target(p)) for p in res.paragraphs}
     return {
-        JSON_FILE: resolution_json(res, notes, generated),
+        JSON_FILE: data,
         SCHEMA_FILE: json_schema(generated),
         TEXT_FILE: plain_text(res),
-        AKN_FILE: akn.akoma_ntoso(res, notes, generated, extras or Extras()),
+        AKN_FILE: akn.akoma_ntoso(res, notes, generated, extras or Extras(), edition),
+        **paragraph_files(json.loads(data)),
+        **refman.exports(res, paths, site_url, generated),
     }

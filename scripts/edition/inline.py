@@ -118,8 +118,14 @@ def _extras(text: str, taken: list[Span], extras: Extras) -> list[Span]:
     out = [Span(a, b, "sup") for a, b in extras.superscripts(text)]
     for a, b, entry in extras.terms(text):
         span = Span(a, b, "term", entry)
-        # a term never crosses another span: where it would, it is simply not marked
-        if all(b <= s.start or a >= s.end or (s.start <= a and b <= s.end) for s in taken + out):
+        # a term never crosses another span, nor sits inside a cited document's link (a
+        # link in a link): there it is simply not marked
+        def fits(s: Span, a: int = a, b: int = b) -> bool:
+            if b <= s.start or a >= s.end:
+                return True
+            return s.type != "cite" and s.start <= a and b <= s.end
+
+        if all(fits(s) for s in taken + out):
             out.append(span)
     return out
 

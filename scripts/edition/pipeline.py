@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import annotations, exports, offline, urls
+from . import annotations, authority, exports, offline, urls
 from .errors import ParseError
 from .model import Resolution
 from .parse import parse_file
@@ -47,18 +47,27 @@ def display_path(path: Path) -> str:
         return path.name
 
 
-def load(source: Path = DEFAULT_SOURCE, data: Path | None = DEFAULT_DATA) -> Edition:
+def load(
+    source: Path = DEFAULT_SOURCE, data: Path | None = DEFAULT_DATA, site_url: str | None = None
+) -> Edition:
+    """Parse and render. `site_url` (the public address, SITE_URL) makes the exports'
+    addresses absolute; the edition's version and its date are the project's
+    (pyproject.toml: version, [tool.edition] released)."""
     resolution = parse_file(source)
     notes = annotations.load(data)
     try:
         warnings = annotations.check_against(resolution, notes)
     except ParseError as err:
         raise err.at(str(data)) from None
-    pageset = PageSet(resolution, notes, display_path(source))
-    pages = {
-        **pageset.pages(),
-        **exports.files(resolution, notes, GENERATED.format(source=pageset.source_name), pageset.extras),
-    }
+    pageset = PageSet(
+        resolution,
+        notes,
+        display_path(source),
+        site_url=site_url or None,
+        version=authority.project_version(),
+        version_date=authority.release_date(),
+    )
+    pages = {**pageset.pages(), **pageset.exports()}
     return Edition(resolution, notes, pages, warnings)
 
 

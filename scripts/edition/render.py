@@ -20,13 +20,20 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from . import exports, urls, visuals
+from . import authority, cite, exports, glossary, urls, visuals
 from .annotations import Annotations, official_link
-from .french import citation, french_date, paragraph_label, report_basis
+from .french import french_date, paragraph_label, report_basis
 from .inline import Extras, HtmlRules, note_tokens, paragraph_tokens
 from .model import CitedDocument, Paragraph, Resolution
+from .typography import superscripts
 
 GENERATED = "Généré par scripts/edition depuis {source} : ne pas modifier à la main."
+# The citation forms a reader is offered, in this order (keys of cite.formats)
+CITATION_NAMES = (
+    ("un_fr", "Usage de l’ONU (français)"),
+    ("oscola", "OSCOLA (anglais)"),
+    ("bluebook", "Bluebook (anglais)"),
+)
 
 ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("edition", "templates"),
@@ -64,7 +71,22 @@ class Edition:
     res: Resolution
     notes: Annotations
     source_name: str
-    extras: Extras = field(default_factory=Extras)
+    site_url: str | None = None  # the public address (SITE_URL), for absolute addresses
+    version: str = "0.0.0"  # the project's version (pyproject.toml)
+    version_date: str = "1970-01-01"  # the version's date (authority.release_date)
+    extras: Extras = field(init=False)
+
+    def __post_init__(self) -> None:
+        # raised letters (« no », « 1er ») everywhere; glossary terms marked in the wording
+        self.extras = Extras(
+            superscripts=superscripts, terms=lambda text: glossary.occurrences(text, self.notes.glossary)
+        )
+
+    def exports(self) -> dict[str, str]:
+        """The open exports (exports.py, akn.py, refman.py), by file name."""
+        edition = authority.edition_info(self.version, self.version_date, self.site_url)
+        generated = GENERATED.format(source=self.source_name)
+        return exports.files(self.res, self.notes, generated, self.extras, edition, self.site_url)
 
     @cached_property
     def documents(self) -> dict[str, CitedDocument]:
@@ -96,7 +118,7 @@ class Edition:
         reading = {"title": f"Résolution {r.short} — {r.title}", "description": description}
         pages = {
             urls.HOME: self.render(
-                urls.HOME, "resolution.html", {**reading, "edition": {"role": "resolution"}}, canonical=None
+                urls.HOME, "resolution.html", {**reading, "role": "resolution"}, canonical=None
             ),
             urls.FULL_TEXT: self.render(
                 urls.FULL_TEXT,
@@ -104,7 +126,8 @@ class Edition:
                 {
                     **reading,
                     "title": f"Texte intégral — résolution {r.short}",
-                    "edition": {"role": "resolution", "canonical": urls.html(urls.HOME)},
+                    "role": "full-text",
+                    "canonical": urls.html(urls.HOME),
                 },
                 canonical=urls.HOME,
             ),
@@ -115,7 +138,7 @@ class Edition:
                     "title": f"Préambule — résolution {r.short}",
                     "description": f"Préambule de la résolution {r.symbol} de l’Assemblée générale : "
                     f"la formule d’ouverture et les {len(r.preamble)} alinéas.",
-                    "edition": {"role": "preamble"},
+                    "role": "preamble",
                 },
             ),
             urls.DOCUMENTS: self.render(
@@ -125,7 +148,7 @@ class Edition:
                     "title": f"Documents cités — résolution {r.short}",
                     "description": f"Les {len(r.documents)} documents cités par la résolution {r.symbol}, "
                     "en note ou dans le texte, avec une notice et leur lien officiel.",
-                    "edition": {"role": "documents"},
+                    "role": "documents",
                 },
                 graph=visuals.citation_graph(self, urls.DOCUMENTS),
             ),
@@ -136,7 +159,7 @@ class Edition:
                     "title": f"Analyse — résolution {r.short}",
                     "description": f"Le plan de la résolution {r.symbol}, les formules du dispositif "
                     "et les thèmes, avec les premiers mots de chaque paragraphe.",
-                    "edition": {"role": "analysis"},
+                    "role": "analysis",
                 },
                 analysis=visuals.analysis(self, urls.ANALYSIS),
             ),
@@ -146,10 +169,22 @@ class Edition:
                 {
                     "title": f"Thèmes — résolution {r.short}",
                     "description": f"Les thèmes de la résolution {r.symbol}, présentés sur la page Analyse.",
-                    "edition": {"role": "redirect", "canonical": urls.html(urls.ANALYSIS)},
+                    "role": "themes",
+                    "canonical": urls.html(urls.ANALYSIS),
                 },
             ),
         }
+        pages[urls.GLOSSARY] = self.render(
+            urls.GLOSSARY,
+            "glossary.html",
+            {
+                "title": f"Glossaire et série — résolution {r.short}",
+                "description": f"Les institutions et les textes que nomme la résolution {r.symbol}, et les "
+                "résolutions de l’Assemblée générale de même titre.",
+                "role": "glossary",
+            },
+            series=glossary.series_view(r, self.notes),
+        )
         for i, p in enumerate(r.operative):
             page = urls.operative_page(p.number)
             pages[page] = self.render(
@@ -157,10 +192,11 @@ class Edition:
                 "operative.html",
                 {
                     "title": f"Paragraphe {p.number} — résolution {r.short}",
-                    "description": f"Paragraphe {p.number} de la résolution {r.symbol} de l’Assemblée "
-                    f"générale ({french_date(r.adopted)}) : {excerpt(p.text, 24)}",
+                    "description": f"Paragraphe {p.number} du dispositif de la résolution {r.symbol} "
+                    f"({french_date(r.adopted)}) : {excerpt(p.text, 24)}",
                     "hide": ["footer"],
-                    "edition": {"role": "paragraph", "anchor": p.anchor},
+                    "role": "paragraph",
+                    "paragraph": p.anchor,
                 },
                 para=p,
                 prev=r.operative[i - 1] if i > 0 else None,
@@ -192,9 +228,7 @@ class Page:
             note_href=lambda n: f"#{urls.footnote_anchor(n)}",
             note_id=lambda n: urls.footnote_ref_anchor(n) if notes_here else None,
             term_href=lambda entry: self.href(urls.glossary_target(entry)),
-            term_title=lambda entry: (
-                self.e.notes.glossary_title(entry) if hasattr(self.e.notes, "glossary_title") else ""
-            ),
+            term_title=lambda entry: self.e.notes.glossary[entry].definition,
         )
 
     # -- the resolution's pieces --------------------------------------------------------
@@ -218,7 +252,30 @@ class Page:
         return urls.site_path(urls.paragraph_target(p))
 
     def citation(self, p: Paragraph | None = None) -> str:
-        return citation(self.e.res, p)
+        """The citation « Citer » copies first: the UN's French usage."""
+        return cite.un_fr(self.e.res, p)
+
+    def citations(self, p: Paragraph | None = None) -> list[tuple[str, str]]:
+        """(name, text) of each citation form shown and copied as shown."""
+        f = cite.formats(self.e.res, p)
+        return [(name, f[key]) for key, name in CITATION_NAMES]
+
+    def with_address(self, p: Paragraph | None = None) -> str:
+        """The citation with {url} and {date} slots, filled in by reading.js at copy time."""
+        return cite.formats(self.e.res, p)["with_address"]
+
+    def official(self, key: str | None = None) -> str | None:
+        """A cited document's official address; without a key, the resolution's own."""
+        return self.e.official(key) if key else authority.official_url(self.e.res.symbol)
+
+    def language_versions(self):
+        return authority.official_versions(self.e.res.symbol)
+
+    def series(self):
+        return glossary.series_view(self.e.res, self.e.notes)
+
+    def glossary_entries(self):
+        return glossary.entries_view(self.e.res, self.e.notes, lambda p: self.permalink(p))
 
     def themes(self, p: Paragraph) -> list[tuple[str, str]]:
         return [
@@ -251,9 +308,6 @@ class Page:
 
     def document_href(self, key: str) -> str:
         return self.href(urls.document_target(key))
-
-    def official(self, key: str) -> str | None:
-        return self.e.official(key)
 
     def cited_in(self, d: CitedDocument) -> list[tuple[str, str, str]]:
         """(text, link, notes) for each place citing `d`."""

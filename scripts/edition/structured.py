@@ -1,9 +1,10 @@
 """schema.org structured data (JSON-LD) for each page, from resolution.json.
 
-  home, full text        the resolution: Legislation (identifier, date, language, exports)
-  a paragraph's page     Legislation for the paragraph, isPartOf the resolution
-  preamble               Legislation for the preamble, isPartOf the resolution
-  any other page         WebPage about the resolution
+  role (front matter)      node
+  resolution, full-text    the resolution: Legislation (identifier, date, language, exports)
+  paragraph                Legislation for the paragraph, isPartOf the resolution
+  preamble                 Legislation for the preamble, isPartOf the resolution
+  any other page           WebPage about the resolution
 
 Addresses are absolute when the site's address (site_url) is known, relative to the page
 otherwise (JSON-LD resolves them against the page)."""
@@ -51,15 +52,28 @@ def resolution_node(data: dict, page_url: str, site_url: str | None) -> dict:
     return node
 
 
-def json_ld(data: dict, page_url: str, title: str, site_url: str | None = None) -> dict:
-    """The JSON-LD object for the page at `page_url` (e.g. "dispositif/5.html")."""
+def json_ld(
+    data: dict,
+    page_url: str,
+    title: str,
+    site_url: str | None = None,
+    role: str | None = None,
+    paragraph: str | None = None,
+) -> dict:
+    """The JSON-LD object for the page at `page_url` (e.g. "dispositif/5.html"). What the
+    page is comes from its `role` (front matter written by the generator: resolution,
+    full-text, preamble, paragraph…) and, for a paragraph's own page, its `paragraph`
+    anchor; never from how many paragraphs it happens to hold (a preamble of one
+    paragraph is still the preamble)."""
     resolution = resolution_node(data, page_url, site_url)
     here = _url(page_url, page_url, site_url)
-    on_page = [p for p in data["paragraphs"] if p["url"].split("#")[0] == page_url]
-    if page_url in ("index.html", "texte-integral.html"):
-        node = resolution if page_url == "index.html" else {**resolution, "url": here}
-    elif len(on_page) == 1:  # a paragraph's own page
-        p = on_page[0]
+    if role is None and page_url == "index.html":
+        role = "resolution"
+    own = next((p for p in data["paragraphs"] if p["id"] == paragraph), None)
+    if role in ("resolution", "full-text"):
+        node = resolution if role == "resolution" else {**resolution, "url": here}
+    elif role == "paragraph" and own is not None:
+        p = own
         kind = "alinéa du préambule" if p["kind"] == "preamble" else "paragraphe du dispositif"
         where = pinpoint(p["id"].partition("-")[0], p["number"])
         node = {
@@ -75,7 +89,7 @@ def json_ld(data: dict, page_url: str, title: str, site_url: str | None = None) 
             "text": p["text"],
             "isPartOf": resolution,
         }
-    elif on_page:  # the preamble
+    elif role == "preamble":
         node = {
             "@type": "Legislation",
             "name": title,

@@ -45,3 +45,33 @@ def french_spacing(html: str) -> str:
         last = m.end()
     out.append(space(html[last:]))
     return "".join(out)
+
+
+# French abbreviations set with raised letters (the words do not change, only their layout):
+#   "no 53", "nos 4 et 5"  ->  n<sup>o</sup> 53, n<sup>os</sup> 4 et 5  (numéro)
+#   "1er juin", "1re session" -> 1<sup>er</sup>, 1<sup>re</sup>
+# Group 1 is what is raised.
+RAISED = re.compile(r"(?<![^\W\d_])[nN](os?)(?=[ \u00a0\u202f]\d)|(?<![\w])1(er|re)(?![\w])")
+
+
+def superscripts(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` (start, end) that French typography raises: the « o » of « no »
+    before a number, the « er »/« re » of « 1er »/« 1re »."""
+    out = []
+    for m in RAISED.finditer(text):
+        group = 1 if m[1] else 2
+        out.append((m.start(group), m.end(group)))
+    return out
+
+
+def spans(text: str) -> list[tuple[str, bool]]:
+    """`text` cut into (piece, raised) pieces, in order; joined they give `text` back."""
+    out, pos = [], 0
+    for start, end in superscripts(text):
+        if start > pos:
+            out.append((text[pos:start], False))
+        out.append((text[start:end], True))
+        pos = end
+    if pos < len(text) or not out:
+        out.append((text[pos:], False))
+    return out

@@ -32,6 +32,11 @@ JSON = "resolution.json"
 SCHEMA = "resolution.schema.json"
 AKN = "resolution.akn.xml"
 TEXT = "resolution.txt"
+BIBTEX = "resolution.bib"
+RIS = "resolution.ris"
+CSL_JSON = "resolution.csl.json"
+PARAGRAPH_DIR = "paragraphes"  # one paragraph's data: paragraphes/op-7.json
+CARD = "assets/images/carte.png"  # link-preview image
 
 # -- anchors -------------------------------------------------------------------------------
 MAP_ANCHOR = "plan"  # the map of the paragraphs, on ANALYSIS (old: index.html#plan)
@@ -41,6 +46,11 @@ PREAMBLE_ANCHOR = "preambule"  # h2 headings of the resolution's pages
 OPERATIVE_ANCHOR = "dispositif"
 NOTES_ANCHOR = "notes"
 OFFLINE_ANCHOR = "hors-ligne"
+
+
+def paragraph_data(anchor: str) -> str:
+    """A paragraph's own data: "paragraphes/op-7.json"."""
+    return f"{PARAGRAPH_DIR}/{anchor}.json"
 
 
 def operative_page(number: int) -> str:
@@ -136,8 +146,10 @@ PUBLISHED = {
     + html(f"{HOME}#{VERBS_ANCHOR}")
     + ", "
     + html(f"{THEMES}#<theme>"),
-    "Glossary entry": html(f"{GLOSSARY}#<entry>"),
+    "Glossary entry, series": html(f"{GLOSSARY}#<entry>") + ", " + html(f"{GLOSSARY}#serie"),
     "Data": JSON,
+    "One paragraph's data": paragraph_data("op-N") + ", " + paragraph_data("pp-N"),
+    "Reference managers": f"{BIBTEX}, {RIS}, {CSL_JSON}",
     "Data schema": SCHEMA,
     "Akoma Ntoso 3.0 XML": AKN,
     "Plain text": TEXT,
