@@ -12,7 +12,7 @@ import json
 import posixpath
 from dataclasses import dataclass, field
 
-from . import akn, exports, offline
+from . import akn, exports, offline, webapp
 from .annotations import Annotations, official_link, slug
 from .french import french_date, paragraph_label, pinpoint, report_basis
 from .model import CitedDocument, Paragraph, Resolution
@@ -448,9 +448,10 @@ class Renderer:
             "(UTF-8), prêt à citer.\n"
             "</div>\n\n",
             "## Lire hors ligne\n\n",
+            webapp.snippet() + "\n",
             '<div class="ed" markdown>\n'
-            f'<a href="{offline.zip_name(r.symbol)}" download>Télécharger la copie hors '
-            f"ligne du site</a>{offline.SIZE_MARKER} : une archive zip du site entier. "
+            f'Sur un ordinateur : <a href="{offline.zip_name(r.symbol)}" download>télécharger la '
+            f"copie hors ligne du site</a>{offline.SIZE_MARKER}, une archive zip du site entier. "
             "Décompressez-la et ouvrez le fichier `index.html` du dossier obtenu : tout "
             "fonctionne sans connexion (navigation, notes, recherche).\n"
             "</div>\n",
