@@ -41,7 +41,8 @@ BACKGROUND_COLOR = "#ffffff"
 TEXT_COLOR = "#ffffff"
 # Workbox's browser builds, in dependency order (docs/assets/vendor/workbox/)
 WORKBOX = [
-    f"assets/vendor/workbox/workbox-{name}.prod.js" for name in ("core", "routing", "strategies", "precaching")
+    f"assets/vendor/workbox/workbox-{name}.prod.js"
+    for name in ("core", "routing", "strategies", "precaching")
 ]
 LEFT_OUT = [
     "*.zip",
@@ -150,8 +151,6 @@ def precache_list(site: Path) -> list[dict]:
             raw = path.read_bytes()
             out.append({"url": name, "revision": hashlib.sha256(raw).hexdigest()[:16], "size": len(raw)})
     return out
-
-
 
 
 def service_worker(entries: list[dict]) -> str:
