@@ -7,7 +7,10 @@ self.addEventListener("activate", (event) => {
     for (const key of await caches.keys()) {
       if (key.includes(self.registration.scope)) await caches.delete(key);
     }
+    await self.clients.claim();
     await self.registration.unregister();
-    for (const client of await self.clients.matchAll({ type: "window" })) client.navigate(client.url);
+    for (const client of await self.clients.matchAll({ type: "window" })) {
+      client.navigate(client.url).catch(() => {});
+    }
   })());
 });

@@ -114,6 +114,8 @@
     .then(function (registration) {
       if (registration.active) {
         ready(registration.active);
+        /* look for a new build now (the browser's own check after a navigation may wait) */
+        if (navigator.onLine) registration.update().catch(function () {});
         return;
       }
       say("Enregistrement de l’édition sur cet appareil pour la lecture hors ligne…");
