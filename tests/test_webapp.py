@@ -40,6 +40,7 @@ def test_manifest_names_the_app_in_french_with_its_icons(site):
     for (sizes, purpose), src in icons.items():
         image = Image.open(io.BytesIO((site / src).read_bytes()))
         assert image.format == "PNG" and f"{image.width}x{image.height}" == sizes
+        image.apply_transparency()  # a palette image: its transparency into the palette
         corner = image.convert("RGBA").getpixel((0, 0))
         # maskable: full bleed (the launcher cuts the shape); the others have round corners
         assert (corner[3] == 255) == (purpose == "maskable")
