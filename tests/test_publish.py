@@ -14,6 +14,8 @@ from .conftest import ROOT
 pytestmark = pytest.mark.slow
 
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(js|css)(\.map)?$")
+# revalidated on every use: the service worker and the web app manifest
+NO_CACHE = ["/sw.js", "/manifest.webmanifest"]
 
 
 def header_rules() -> dict[str, list[str]]:
@@ -34,6 +36,8 @@ def test_long_cache_only_for_fingerprinted_files(site):
     files = ["/" + p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
     matched = set()
     for pattern, headers in header_rules().items():
+        if pattern in NO_CACHE:
+            continue
         assert any("immutable" in h for h in headers)
         hits = fnmatch.filter(files, pattern)
         assert hits, pattern  # the rule still names a real file
@@ -42,7 +46,7 @@ def test_long_cache_only_for_fingerprinted_files(site):
     # every fingerprinted script and stylesheet is covered
     assert {f for f in files if FINGERPRINTED.search(f) and not f.endswith(".map")} <= matched
     nginx = (ROOT / "scripts" / "publish" / "nginx.conf").read_text(encoding="utf-8")
-    location = re.search(r'location ~ "([^"]+)"', nginx)[1]
+    location = re.findall(r'location ~ "([^"]+)"', nginx)[0]
     assert {f for f in files if re.search(location, f)} == {
         f for f in files if FINGERPRINTED.search(f) and f.startswith("/assets/")
     }
@@ -58,3 +62,15 @@ def test_pages_workflow_runs_the_readme_commands_with_site_url():
     assert any(s.get("with", {}).get("path") == "site" for s in steps)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "scripts/dev.sh test" in readme and "python -m edition build" in readme
+
+
+def test_worker_and_manifest_are_never_kept_stale(site):
+    for name in NO_CACHE:
+        assert (site / name.lstrip("/")).is_file()
+    rules = header_rules()
+    assert all(rules[name] == ["Cache-Control: no-cache"] for name in NO_CACHE)
+    nginx = (ROOT / "scripts" / "publish" / "nginx.conf").read_text(encoding="utf-8")
+    blocks = re.findall(r'location ~ "([^"]+)" \{\s*add_header Cache-Control "([^"]+)";', nginx)
+    no_cache = [pattern for pattern, value in blocks if value == "no-cache"]
+    files = ["/" + p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
+    assert sorted(f for f in files if any(re.search(p, f) for p in no_cache)) == sorted(NO_CACHE)

@@ -118,6 +118,7 @@ def _extras(text: str, taken: list[Span], extras: Extras) -> list[Span]:
     out = [Span(a, b, "sup") for a, b in extras.superscripts(text)]
     for a, b, entry in extras.terms(text):
         span = Span(a, b, "term", entry)
+
         # a term never crosses another span, nor sits inside a cited document's link (a
         # link in a link): there it is simply not marked
         def fits(s: Span, a: int = a, b: int = b) -> bool:

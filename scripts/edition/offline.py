@@ -25,8 +25,9 @@ CONFIG_KEY = "offline_copy_size"  # key in config.extra set by the pipeline
 # What the pipeline's single build shows in place of the size, replaced in the built files
 # once the zip is measured (plain letters: no Markdown or HTML meaning, no hook changes it).
 SIZE_PLACEHOLDER = "TAILLECOPIEHORSLIGNEAMESURER"
-# Left out of the copy: useless from disk, and the sitemap carries the build date.
-LEFT_OUT = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
+# Left out of the copy: useless from disk (no service worker runs from file://), and the
+# sitemap carries the build date.
+LEFT_OUT = {"404.html", "sitemap.xml", "sitemap.xml.gz", "sw.js"}
 
 
 def zip_name(symbol: str, language: str = "fr") -> str:

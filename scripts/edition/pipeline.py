@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import annotations, authority, exports, offline, urls
+from . import annotations, authority, exports, offline, urls, webapp
 from .errors import ParseError
 from .model import Resolution
 from .parse import parse_file
@@ -183,7 +183,8 @@ def _build(docs: Path, folder: Path, config: Path, extra: dict | None = None) ->
     cfg = load_config(
         config_file=str(config), docs_dir=str(Path(docs).resolve()), site_dir=str(folder), strict=True
     )
-    cfg["extra"].update(extra or {})
+    # the shipped build: the pages register the offline service worker (webapp.py)
+    cfg["extra"].update({webapp.CONFIG_KEY: True, **(extra or {})})
     with reproducible_env():
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
@@ -225,6 +226,8 @@ def build_site(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml", max_r
             if size == shown or (shown is None and not templates):
                 (tmp / name).write_bytes(archive)
                 os.chmod(tmp / name, 0o644)
+                if (tmp / webapp.WORKER).is_file():  # its hashes: of the pages as served
+                    webapp.write_service_worker(tmp, shipped=True)
                 return count
             shown = size
         raise RuntimeError(f"la taille de la copie hors ligne ne se stabilise pas ({shown})")

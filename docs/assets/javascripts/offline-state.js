@@ -1,0 +1,151 @@
+/* Offline reading on this device (service worker sw.js, written by scripts/edition/webapp.py).
+
+   On every page:
+   - registers sw.js when the page's #__webapp JSON names it (only a shipped build,
+     `python -m edition build`) and the page is served over http(s); from disk (file://,
+     the offline zip) nothing is registered. In a development build (#__webapp names no
+     worker: `mkdocs serve`) any worker left at this address by a shipped build is removed.
+   - while the browser is offline, says « Hors ligne » in the header:
+       .edition-offline            role="status", created in .md-header__inner (empty online)
+   - when a new version of the edition has taken over the open page (update installed),
+     shows at the bottom of the window:
+       .edition-update             role="status": « Nouvelle version disponible — » and
+       .edition-update button      « recharger » (reloads the page)
+
+   On a page that includes the snippet scripts/edition/offline-state.html (the home page's
+   « Lire hors ligne » section; move the snippet anywhere, the ids are all this needs):
+       #hors-ligne-bloc            the block, [hidden] until there is something to say
+       #hors-ligne-etat            role="status": « Disponible hors ligne sur cet appareil
+                                   (2,0 Mo). » once every file is stored, or the progress
+       #hors-ligne-installer       button « Installer l’application », shown only when the
+                                   browser offers installation (beforeinstallprompt)
+   The size is the precache list's total, computed at build time; the active worker gives
+   it in answer to the message {type: "EDITION_INFO"}. */
+(function () {
+  "use strict";
+
+  var header = document.querySelector(".md-header__inner");
+  var block = document.getElementById("hors-ligne-bloc");
+  var state = document.getElementById("hors-ligne-etat");
+  var install = document.getElementById("hors-ligne-installer");
+
+  /* « Hors ligne » indicator, on every page (also from disk: the browser knows) */
+  if (header) {
+    var badge = document.createElement("div");
+    badge.className = "edition-offline";
+    badge.setAttribute("role", "status");
+    header.insertBefore(badge, header.querySelector(".md-search") || null);
+    var showOnline = function () {
+      badge.textContent = navigator.onLine ? "" : "Hors ligne";
+    };
+    window.addEventListener("online", showOnline);
+    window.addEventListener("offline", showOnline);
+    showOnline();
+  }
+
+  var config = {};
+  try {
+    config = JSON.parse((document.getElementById("__webapp") || {}).textContent || "{}");
+  } catch (e) {
+    config = {};
+  }
+  var served = location.protocol === "http:" || location.protocol === "https:";
+  if (!served || !("serviceWorker" in navigator)) return;
+  var workers = navigator.serviceWorker;
+
+  if (!config.worker) {
+    /* development build: no offline copy; remove one a shipped build left here */
+    workers.getRegistrations().then(function (registrations) {
+      registrations.forEach(function (r) {
+        r.unregister();
+      });
+    });
+    return;
+  }
+
+  function say(text) {
+    if (!block || !state) return;
+    block.hidden = false;
+    state.textContent = text;
+  }
+
+  function info(worker) {
+    return new Promise(function (resolve) {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function (event) {
+        resolve(event.data);
+      };
+      worker.postMessage({ type: "EDITION_INFO" }, [channel.port2]);
+    });
+  }
+
+  function ready(worker) {
+    info(worker).then(function (edition) {
+      say("Disponible hors ligne sur cet appareil (" + edition.label + ").");
+      document.documentElement.setAttribute("data-edition-offline", "ready");
+    });
+  }
+
+  /* A new version took over this page (the worker activates as soon as it has stored the
+     whole new version): offer to reload; the next page opened is the new version anyway. */
+  var controlled = Boolean(workers.controller);
+  workers.addEventListener("controllerchange", function () {
+    if (!controlled) {
+      controlled = true; // first visit: the worker just took control, nothing changed
+      return;
+    }
+    if (document.querySelector(".edition-update")) return;
+    var notice = document.createElement("div");
+    notice.className = "edition-update";
+    notice.setAttribute("role", "status");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "recharger";
+    button.addEventListener("click", function () {
+      location.reload();
+    });
+    notice.append("Nouvelle version disponible — ", button);
+    document.body.append(notice);
+  });
+
+  var url = new URL(config.worker, location.href);
+  workers
+    .register(url.href)
+    .then(function (registration) {
+      if (registration.active) {
+        ready(registration.active);
+        /* look for a new build now (the browser's own check after a navigation may wait) */
+        if (navigator.onLine) registration.update().catch(function () {});
+        return;
+      }
+      say("Enregistrement de l’édition sur cet appareil pour la lecture hors ligne…");
+      workers.ready.then(function (r) {
+        ready(r.active);
+      });
+    })
+    .catch(function () {
+      say("La lecture hors ligne n’est pas possible dans ce navigateur.");
+    });
+
+  /* The browser's install prompt, offered only where the home page has its button */
+  if (install) {
+    var deferred = null;
+    window.addEventListener("beforeinstallprompt", function (event) {
+      event.preventDefault();
+      deferred = event;
+      install.hidden = false;
+      if (block) block.hidden = false;
+    });
+    install.addEventListener("click", function () {
+      if (!deferred) return;
+      deferred.prompt();
+      deferred.userChoice.then(function () {
+        deferred = null;
+        install.hidden = true;
+      });
+    });
+    window.addEventListener("appinstalled", function () {
+      install.hidden = true;
+    });
+  }
+})();

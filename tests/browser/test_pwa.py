@@ -1,0 +1,275 @@
+"""Offline on a phone: after one visit over http the service worker keeps the whole edition
+(pages, search, note tooltips) and it reads with the network off; a new build reaches the
+reader whole; the site installs as an app; from disk (the offline zip) no worker runs."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+
+import pytest
+from edition import pipeline, webapp
+from playwright.sync_api import Error as PlaywrightError
+
+from ..conftest import ROOT, SOURCE
+from ..test_webapp import worker_lists
+from .conftest import CHROMIUM, CHROMIUM_ARGS, Recorder
+from .search import open_search, search
+
+READY = "html[data-edition-offline=ready]"  # set by offline-state.js once all is stored
+QUERIES = ["xenophobie", "Haut-Commissaire", "55/2"]
+NEW_LABEL = "Suivi de la résolution"  # the theme « Suivi » renamed in the second build
+
+CACHED_URLS = """async () => {
+  const names = await caches.keys();
+  const out = {};
+  for (const name of names) out[name] = (await (await caches.open(name)).keys()).map((r) => r.url);
+  return out;
+}"""
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves whichever build the server points at now; records the paths asked for."""
+
+    def __init__(self, request, client_address, server):
+        super().__init__(request, client_address, server, directory=str(server.root))
+
+    def do_GET(self):
+        self.server.asked.append(self.path.split("?")[0].lstrip("/"))
+        super().do_GET()
+
+    def end_headers(self):
+        # as `mkdocs serve` and the publishing policy for pages: revalidate every time
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def switchable(site):
+    """A server on a free port whose root (`.root`) a test can swap for another build:
+    the same address, a new deployment."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd.root, httpd.asked = site, []
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    httpd.base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    yield httpd
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def second_build(tmp_path_factory):
+    """The edition rebuilt with one annotation changed (a theme's label), as
+    `python -m edition build --data` makes it."""
+    tmp = tmp_path_factory.mktemp("v2")
+    data = tmp / "annotations.yml"
+    text = (ROOT / "source" / "annotations.yml").read_text(encoding="utf-8")
+    assert "  suivi: Suivi\n" in text
+    data.write_text(text.replace("  suivi: Suivi\n", f"  suivi: {NEW_LABEL}\n"), encoding="utf-8")
+    docs = tmp / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    pipeline.write_pages(pipeline.load(SOURCE, data).pages, docs)
+    pipeline.build_site(docs, tmp / "site")
+    return tmp / "site"
+
+
+@pytest.fixture(scope="module")
+def dev_build(tmp_path_factory):
+    """What `mkdocs serve` (scripts/dev.sh watch) serves: a plain MkDocs build."""
+    out = tmp_path_factory.mktemp("dev") / "site"
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    return out
+
+
+def page_config(page) -> dict | None:
+    """The page's #__webapp settings (None while the page is being replaced)."""
+    try:
+        return json.loads(page.evaluate("document.getElementById('__webapp').textContent"))
+    except PlaywrightError:
+        return None
+
+
+def watch(page) -> tuple[Recorder, list[str]]:
+    """Console errors and requests of the page, and every request that failed or got an
+    error status."""
+    recorder = Recorder(page)
+    failed: list[str] = []
+    # (net::ERR_ABORTED: a request the browser cancels because the page is left)
+    page.on(
+        "requestfailed", lambda r: r.failure != "net::ERR_ABORTED" and failed.append(f"{r.url} {r.failure}")
+    )
+    page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.url} {r.status}"))
+    return recorder, failed
+
+
+def stored(page, site) -> dict:
+    """Wait until the worker has stored the whole edition; return the cache's content."""
+    page.wait_for_selector(READY, timeout=60_000)
+    edition, _ = worker_lists((site / webapp.WORKER).read_text(encoding="utf-8"))
+    return page.evaluate(CACHED_URLS), edition
+
+
+def expected_keys(base: str, site) -> set[str]:
+    _, entries = worker_lists((site / webapp.WORKER).read_text(encoding="utf-8"))
+    return {f"{base}{e['url']}?__WB_REVISION__={e['revision']}" for e in entries}
+
+
+def test_whole_edition_reads_offline_after_one_visit(context, site, switchable):
+    base = switchable.base
+    page = context.new_page()
+    recorder, failed = watch(page)
+    page.goto(base + "index.html")
+    caches, edition = stored(page, site)
+    assert len(caches) == 1 and set(next(iter(caches.values()))) == expected_keys(base, site)
+    state = page.locator("#hors-ligne-etat").inner_text()
+    assert state == f"Disponible hors ligne sur cet appareil ({edition['label']})."
+
+    context.set_offline(True)
+    assert page.locator(".edition-offline").inner_text() == "Hors ligne"  # the indicator
+    asked = len(switchable.asked)
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
+    for name in ["", *pages]:  # the bare folder address too
+        response = page.goto(base + name)
+        assert response.ok and response.from_service_worker, name
+        assert page.locator("article h1").count() >= 1, name
+    for query in QUERIES:
+        open_search(page, base)
+        assert search(page, query), query
+    page.goto(base + "texte-integral.html")
+    page.hover("a.footnote-ref >> nth=0")
+    page.locator(".md-tooltip2--active").wait_for()
+    assert "A/CONF.157/24" in page.locator(".md-tooltip2--active").text_content()
+    assert failed == []
+    assert recorder.errors == []
+    assert switchable.asked[asked:] == []  # nothing reached the server
+    context.set_offline(False)
+    page.wait_for_function("document.querySelector('.edition-offline').textContent === ''")
+
+
+def test_a_new_build_reaches_the_reader_whole(context, site, second_build, switchable):
+    base = switchable.base
+    page = context.new_page()
+    recorder, failed = watch(page)
+    page.goto(base + "index.html")
+    stored(page, site)
+    page.goto(base + "dispositif/14.html")
+    assert NEW_LABEL not in page.content()
+
+    _, old = worker_lists((site / webapp.WORKER).read_text(encoding="utf-8"))
+    _, new = worker_lists((second_build / webapp.WORKER).read_text(encoding="utf-8"))
+    changed = {e["url"] for e in new if e not in old}
+    assert "dispositif/14.html" in changed and len(changed) < len(new) / 2
+
+    switchable.root, switchable.asked = second_build, []  # deployed at the same address
+    page.goto(base + "dispositif/12.html")  # one navigation: the browser finds the new worker
+    notice = page.locator(".edition-update")
+    notice.wait_for(timeout=60_000)  # the new version stored whole and in control
+    assert notice.inner_text().strip() == "Nouvelle version disponible — recharger"
+    # only the new worker and the files that changed were downloaded
+    assert set(switchable.asked) - {webapp.WORKER, *webapp.WORKBOX} == changed
+    notice.get_by_role("button", name="recharger").click()
+    page.wait_for_load_state("load")
+    assert NEW_LABEL in page.locator("article").inner_text()
+    page.goto(base + "dispositif/14.html")
+    assert NEW_LABEL in page.locator("article").inner_text()
+    # one precache, holding exactly the new version (old entries deleted on activation)
+    want = expected_keys(base, second_build)
+    page.wait_for_function(
+        f"async () => {{ const c = await ({CACHED_URLS})(); const v = Object.values(c);"
+        f" return v.length === 1 && v[0].length === {len(want)}; }}"
+    )
+    caches = page.evaluate(CACHED_URLS)
+    assert len(caches) == 1 and set(next(iter(caches.values()))) == want
+    assert failed == [] and recorder.errors == []
+
+
+def test_a_development_server_at_the_same_address_is_not_stuck(context, site, dev_build, switchable):
+    """`scripts/dev.sh serve` then `scripts/dev.sh watch` on one port: the shipped build's
+    worker gives way to the development build's, which removes itself and its caches."""
+    base = switchable.base
+    page = context.new_page()
+    page.goto(base + "index.html")
+    stored(page, site)
+    switchable.root = dev_build
+    # the author reloads: the old worker serves the first page, sw.js has changed, the new
+    # worker deletes the caches, unregisters and reloads the page from the server
+    deadline = time.monotonic() + 90
+    page.goto(base + "index.html")
+    while page_config(page) != {"worker": None}:
+        assert time.monotonic() < deadline, "the shipped build's worker still serves its pages"
+        page.wait_for_timeout(1000)
+        if page_config(page) == {"worker": "sw.js"}:
+            page.reload()
+    assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
+    assert page.evaluate("caches.keys()") == []
+    response = page.goto(base + "dispositif/2.html")
+    assert not response.from_service_worker  # from the development server itself
+    assert page_config(page) == {"worker": None}
+
+
+def test_installable_as_an_app(browser, site, switchable, tmp_path):
+    # installability is not checked in incognito contexts: a profile on disk
+    context = browser.browser_type.launch_persistent_context(
+        str(tmp_path / "profil"), executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, locale="fr-FR"
+    )
+    try:
+        page = context.new_page()
+        page.goto(switchable.base + "index.html")
+        stored(page, site)
+        cdp = context.new_cdp_session(page)
+        assert cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
+        manifest = cdp.send("Page.getAppManifest")
+        assert manifest["errors"] == []
+        icons = json.loads(manifest["data"])["icons"]
+        assert {(i["sizes"], i.get("purpose", "any")) for i in icons} == {
+            ("192x192", "any"),
+            ("512x512", "any"),
+            ("512x512", "maskable"),
+        }
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def unzipped(site, tmp_path_factory):
+    name = "A-RES-68-160-fr-hors-ligne.zip"
+    out = tmp_path_factory.mktemp("zip")
+    with zipfile.ZipFile(site / name) as archive:
+        assert not any(n.endswith("/" + webapp.WORKER) for n in archive.namelist())
+        archive.extractall(out)
+    return (out / name.removesuffix(".zip")).as_uri() + "/"
+
+
+def test_offline_zip_from_disk_registers_no_worker(page, unzipped):
+    page.goto(unzipped + "index.html")
+    page.wait_for_load_state("load")
+    assert page.locator("#hors-ligne-bloc").is_hidden()  # nothing to say from disk
+    assert page.locator("a[download]").is_visible()  # the zip link stays
+    page.goto(unzipped + "dispositif/3.html")
+    page.wait_for_load_state("load")
+    open_search(page, unzipped, "preambule.html")
+    assert search(page, "xenophobie")
+    # from file:// the browser refuses service workers outright (SecurityError)
+    registered = page.evaluate(
+        "navigator.serviceWorker.getRegistrations().then((r) => r.length, (e) => e.name)"
+    )
+    assert registered in (0, "SecurityError")
+    assert page.evaluate("navigator.serviceWorker.controller") is None
+    assert page.recorder.errors == []
