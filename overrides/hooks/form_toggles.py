@@ -21,10 +21,21 @@ def on_config(config, **kwargs):
 
 
 def on_post_page(output, *, page, config):
+    return _strip(output, page.file.src_uri)
+
+
+def on_post_template(output_content, *, template_name, config):
+    # 404.html: the theme's own page, not a Markdown page
+    if template_name == "404.html":
+        return _strip(output_content, template_name)
+    return output_content
+
+
+def _strip(output: str, where: str) -> str:
     for tag in TOGGLES:
         if output.count(tag) != 1:
             raise RuntimeError(
-                f"{page.file.src_uri} : case à cocher de Material introuvable ou changée ({tag[:60]}…) ; "
+                f"{where} : case à cocher de Material introuvable ou changée ({tag[:60]}…) ; "
                 "vérifiez overrides/hooks/form_toggles.py après une mise à jour de Material"
             )
         output = output.replace(tag, tag.replace(' autocomplete="off"', ""))

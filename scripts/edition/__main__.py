@@ -3,6 +3,8 @@
   generate          write the generated pages into docs/ (only the changed ones)
   generate --check  write nothing; exit 1 and name the stale files if docs/ is out of date
   build             parse, generate, then a strict MkDocs build and the offline zip into site/
+  publish-config    write scripts/publish/_headers and security-headers.conf from the built
+                    site's Content Security Policy (after a build whose inline scripts changed)
 
 All or nothing: docs/ and site/ change only when everything succeeded (see pipeline.py).
 One build at a time: a second one waits for the first (--wait seconds, then gives up).
@@ -18,7 +20,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import annotations, pipeline, siteurl
+from . import annotations, csp, pipeline, siteurl
 from .errors import ParseError
 
 
@@ -26,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m edition", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("command", choices=["generate", "build"])
+    parser.add_argument("command", choices=["generate", "build", "publish-config"])
     parser.add_argument(
         "--source",
         type=Path,
@@ -59,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
+    if args.command == "publish-config":
+        return publish_config(args.site_dir)
     if os.environ.get(siteurl.NAME):
         try:
             siteurl.check(os.environ[siteurl.NAME])
@@ -96,6 +100,19 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(changed)} fichier(s) généré(s) mis à jour dans {args.docs_dir.name}/")
     if site is not None:
         print(f"site construit dans {args.site_dir.name}/")
+    return 0
+
+
+def publish_config(site: Path) -> int:
+    try:
+        policy = csp.site_policy(site)
+    except (OSError, RuntimeError) as err:
+        print(f"erreur : {err} (lancez d’abord « python -m edition build »)", file=sys.stderr)
+        return 1
+    publish = pipeline.ROOT / "scripts" / "publish"
+    (publish / "_headers").write_text(csp.headers_file(policy), encoding="utf-8")
+    (publish / "security-headers.conf").write_text(csp.nginx_headers(policy), encoding="utf-8")
+    print("scripts/publish/_headers et security-headers.conf écrits")
     return 0
 
 

@@ -184,3 +184,30 @@ def test_json_ld_is_data_not_script(site):
     assert bodies and all('"@context"' not in b for b in bodies)
     policy = csp.META.search(page)[1]
     assert all(f"'{csp.sha256(b)}'" in policy for b in bodies)
+
+
+def test_drawer_and_search_are_closed_when_a_page_is_shown_again(page, server):
+    """What autocomplete="off" did on Material's toggles: a page restored from history
+    (pageshow) never shows the drawer or the search open."""
+    page.goto(server + "index.html")
+    page.wait_for_load_state("load")
+    assert page.locator("#__search").get_attribute("autocomplete") is None
+    page.evaluate("document.getElementById('__search').checked = true")
+    page.evaluate("document.getElementById('__drawer').checked = true")
+    page.evaluate("dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    assert page.evaluate("[__search.checked, __drawer.checked]") == [False, False]
+
+
+def test_the_toggle_hook_fails_loudly_when_material_changes():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("form_toggles", ROOT / "overrides/hooks/form_toggles.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+
+    class Page:
+        class file:  # noqa: N801
+            src_uri = "index.md"
+
+    with pytest.raises(RuntimeError, match="Material"):
+        hook.on_post_page("<html><body>sans cases</body></html>", page=Page, config=None)
