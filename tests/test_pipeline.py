@@ -271,3 +271,36 @@ def test_hostile_site_urls_are_refused(value, monkeypatch, capsys):
 )
 def test_good_site_urls_are_kept_with_a_final_slash(value, expected):
     assert siteurl.check(value) == expected
+
+
+def test_a_full_disk_during_the_command_leaves_docs_site_and_check(copy, monkeypatch, capsys):
+    docs, site, source = copy
+    before_docs, before_site = tree(docs), tree(site)
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(offline, "make_zip", full)
+    assert main(["build", "--docs-dir", str(docs), "--site-dir", str(site), "--source", str(source)]) == 1
+    assert "No space left" in capsys.readouterr().err
+    assert tree(docs) == before_docs and tree(site) == before_site
+    # docs/ still matches what it matched: the changed source is still reported stale
+    assert main(["generate", "--check", "--docs-dir", str(docs), "--source", str(source)]) == 1
+    assert main(["generate", "--check", "--docs-dir", str(docs)]) == 0
+
+
+def test_a_plain_mkdocs_build_refuses_a_hostile_site_url(monkeypatch):
+    import importlib.util
+
+    from mkdocs.exceptions import PluginError
+
+    spec = importlib.util.spec_from_file_location("site_url_hook", ROOT / "overrides/hooks/site_url.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    monkeypatch.setenv("SITE_URL", HOSTILE_SITE_URLS[0])
+
+    class Config:
+        site_url = HOSTILE_SITE_URLS[0]
+
+    with pytest.raises(PluginError, match="SITE_URL invalide"):
+        hook.on_config(Config())
