@@ -304,3 +304,12 @@ def test_a_plain_mkdocs_build_refuses_a_hostile_site_url(monkeypatch):
 
     with pytest.raises(PluginError, match="SITE_URL invalide"):
         hook.on_config(Config())
+
+
+def test_a_partial_page_left_in_docs_is_removed(copy):
+    docs, site, source = copy
+    partial = docs / ".preambule.md.ab12cd_9"
+    partial.write_text("moitié", encoding="utf-8")
+    pipeline.publish(pipeline.load(source), docs, None)
+    assert not partial.exists()
+    assert "sa ferme volonté" in (docs / "preambule.md").read_text(encoding="utf-8")

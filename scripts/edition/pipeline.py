@@ -21,6 +21,7 @@ import errno
 import fcntl
 import logging
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -286,10 +287,17 @@ def staged_docs(docs: Path, pages: dict[str, str]):
         else:
             tmp.mkdir()
         os.chmod(tmp, 0o755)
+        for path in sorted(tmp.rglob(".*")):  # partial files of a build killed before 2026-11
+            m = _PARTIAL.fullmatch(path.name)
+            if m and path.is_file() and (path.parent / m[1]).relative_to(tmp).as_posix() in pages:
+                path.unlink()
         changed = write_pages(pages, tmp)
         yield tmp, changed
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+_PARTIAL = re.compile(r"\.(.+)\.[a-z0-9_]{8}")  # what write_pages' mkstemp names a file
 
 
 class BuildLocked(RuntimeError):
