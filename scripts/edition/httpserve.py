@@ -16,6 +16,7 @@ import argparse
 import gzip as gzip_
 import http.server
 import os
+import sys
 import threading
 import time
 import urllib.error
@@ -132,7 +133,12 @@ def main(argv: list[str] | None = None) -> int:
     handler = type(
         "BoundHandler", (Handler,), {"use_gzip": args.gzip, "__init__": _bind(str(args.directory))}
     )
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as httpd:
+    try:
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+    except OSError as err:
+        print(f"impossible d’écouter sur 127.0.0.1:{args.port} : {err.strerror}", file=sys.stderr)
+        return 1
+    with httpd:
         print(f"Site servi sur http://127.0.0.1:{args.port}/ (Ctrl+C pour arrêter)", flush=True)
         try:
             httpd.serve_forever()
