@@ -3,40 +3,42 @@
     .venv/bin/python scripts/benchmark.py [--reps N] [--no-lighthouse] [--no-growth]
                                           [--output scripts/benchmark-results.md]
 
-1. Build time: the full pipeline (`python -m edition build --no-offline-zip`: parse,
-   generate, strict build) against a plain Material build of the same Markdown with no
-   project code (same docs/, a minimal mkdocs.yml: theme material, same Markdown extensions,
-   no hooks, no custom_dir, no extra CSS/JS), alternated in one run, medians. Budget: ratio
-   <= 1.3. The build as shipped (the same plus the offline zip) is measured and reported too.
+1. Build cost, reported first: the CPU time (user + system, of the child process) of the
+   build as shipped (`python -m edition build`: parse, generate, strict build, offline zip,
+   Content Security Policy) against a bare Material build of the same generated Markdown
+   (same docs/, a minimal mkdocs.yml: theme material, search and offline plugins, same
+   Markdown extensions, no hooks, no custom_dir, no extra CSS/JS), alternated in one run,
+   medians. Budget: ratio <= 1.3. The pipeline without the zip is reported too.
 2. Bytes per page type, first view (empty cache) and next view (after the home page, cache
    warm), raw and gzip, as the browser fetched them from a local gzip server. Budget: a
    paragraph page's first view <= 100 KiB gzip.
-3. Search: index size; median time from the last keystroke to the results list changing,
-   in Chromium, over the query table.
+3. Search: index size (this edition's per-paragraph index against Material's scraped one,
+   from the bare build); median time from the last keystroke to the results list changing,
+   in Chromium, over http and from file://, over the query table.
 4. Lighthouse (node_modules, lighthouse@12.2.3), Debian's Chromium, mobile preset, site
    served with gzip: performance, accessibility, best practices, SEO. Target 100 each.
-5. Growth: synthetic resolutions (scripts/synthetic.py) with 1x, 10x and 100x the
-   paragraphs, built with the same pipeline: build time and site size. Budget: no faster
-   than linear.
+5. Growth: synthetic resolutions (scripts/synthetic.py). Parse and render without MkDocs at
+   1x, 10x, 100x and 1000x the paragraphs (CPU ms per paragraph: budget, linear), and the
+   whole build at 1x, 10x and 100x: build time and site size.
 
 Nothing here is a test: the figures vary with the machine. Results go to the output file
-with the command line, the date and the machine.
+with the command line, the date and the machine. The local server is the project's own
+(edition.httpserve), as in the browser tests and `scripts/dev.sh serve`.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
-import http.server
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -44,6 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from edition import pipeline  # noqa: E402
+from edition.httpserve import Server  # noqa: E402
 
 PY = sys.executable
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -76,21 +79,30 @@ QUERIES = [
     "Vienne",
     "tolérance",
 ]
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".md")
 KIB = 1024
 
 
 # -- helpers ----------------------------------------------------------------------------------
 
 
-def run(cmd: list[str], **kw) -> float:
-    """Run a command, fail loudly, return its wall time in seconds."""
-    start = time.perf_counter()
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_cpu(cmd: list[str], **kw) -> tuple[float, float]:
+    """Run a command, fail loudly, return (wall seconds, CPU seconds of the child)."""
+    cpu, start = _children_cpu(), time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, **kw)
     took = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"échec : {' '.join(cmd)}\n{done.stderr[-3000:]}")
-    return took
+    return took, _children_cpu() - cpu
+
+
+def run(cmd: list[str], **kw) -> float:
+    """Run a command, fail loudly, return its wall time in seconds."""
+    return run_cpu(cmd, **kw)[0]
 
 
 def fresh_docs(where: Path) -> Path:
@@ -152,98 +164,29 @@ def build_times(reps: int, tmp: Path) -> dict:
     shutil.copytree(ROOT / "docs", plain_docs)
     config = tmp / "plain" / "mkdocs.yml"
     config.write_text(PLAIN_CONFIG.format(docs=plain_docs, site=tmp / "plain" / "site"), encoding="utf-8")
-    ours, full, plain = [], [], []
+
+    def ours(*extra: str, site: str) -> list[str]:
+        docs = fresh_docs(tmp / "ours")
+        return [PY, "-m", "edition", "build", *extra, "--docs-dir", str(docs), "--site-dir", str(tmp / site)]
+
+    runs: dict[str, list[tuple[float, float]]] = {"full": [], "nozip": [], "plain": []}
     for _ in range(reps):  # alternated, so all see the same machine state
-        docs = fresh_docs(tmp / "ours")
-        ours.append(
-            run(
-                [
-                    PY,
-                    "-m",
-                    "edition",
-                    "build",
-                    "--no-offline-zip",
-                    "--docs-dir",
-                    str(docs),
-                    "--site-dir",
-                    str(tmp / "ours-nozip" / "site"),
-                ]
-            )
-        )
-        docs = fresh_docs(tmp / "ours")
-        full.append(
-            run(
-                [
-                    PY,
-                    "-m",
-                    "edition",
-                    "build",
-                    "--docs-dir",
-                    str(docs),
-                    "--site-dir",
-                    str(tmp / "ours" / "site"),
-                ]
-            )
-        )
-        plain.append(run([PY, "-m", "mkdocs", "build", "--quiet", "--clean", "-f", str(config)]))
+        runs["full"].append(run_cpu(ours(site="ours/site")))
+        runs["plain"].append(run_cpu([PY, "-m", "mkdocs", "build", "--quiet", "--clean", "-f", str(config)]))
+        runs["nozip"].append(run_cpu(ours("--no-offline-zip", site="ours-nozip/site")))
+    cpu = {k: [c for _, c in v] for k, v in runs.items()}
+    wall = {k: [w for w, _ in v] for k, v in runs.items()}
     return {
         "reps": reps,
-        "pipeline": ours,
-        "full": full,
-        "plain": plain,
-        "ratio": median(ours) / median(plain),
-        "ratio_full": median(full) / median(plain),
+        "cpu": cpu,
+        "wall": wall,
+        "ratio": median(cpu["full"]) / median(cpu["plain"]),
+        "ratio_nozip": median(cpu["nozip"]) / median(cpu["plain"]),
+        "plain_site": str(tmp / "plain" / "site"),
     }
 
 
-# -- a local server with gzip that records what it sent ------------------------------------------
-
-
-class Server:
-    """The site on 127.0.0.1 with gzip (Content-Encoding) and cacheable assets; it records
-    every response: (path, raw bytes, bytes sent)."""
-
-    def __init__(self, site: Path):
-        self.log: list[tuple[str, int, int]] = []
-        log = self.log
-
-        class Handler(http.server.SimpleHTTPRequestHandler):
-            def __init__(self, *a, **kw):
-                super().__init__(*a, directory=str(site), **kw)
-
-            def log_message(self, *args):
-                pass
-
-            def do_GET(self):  # noqa: N802 (http.server's naming)
-                path = self.translate_path(self.path)
-                if os.path.isdir(path):
-                    path = os.path.join(path, "index.html")
-                if not os.path.isfile(path):
-                    self.send_error(404)
-                    log.append((self.path, 0, 0))
-                    return
-                raw = Path(path).read_bytes()
-                body = raw
-                self.send_response(200)
-                self.send_header("Content-Type", self.guess_type(path))
-                if path.endswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
-                    body = gzip.compress(raw, compresslevel=6, mtime=0)
-                    self.send_header("Content-Encoding", "gzip")
-                    self.send_header("Vary", "Accept-Encoding")
-                cache = "no-cache" if path.endswith(".html") else "public, max-age=3600"
-                self.send_header("Cache-Control", cache)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-                log.append((self.path.split("?")[0], len(raw), len(body)))
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+# -- the browser ----------------------------------------------------------------------------------
 
 
 def browser():
@@ -308,11 +251,10 @@ SEARCH_PROBE = """() => {
 }"""
 
 
-def search_timing(server: Server, chromium, site: Path) -> dict:
-    index = site / "search" / "search_index.json"
+def keystroke_ms(chromium, base: str) -> list[dict]:
     ctx = chromium.new_context(locale="fr-FR")
     page = ctx.new_page()
-    page.goto(server.base + "preambule.html")
+    page.goto(base + "preambule.html")
     settle(page)
     page.evaluate(SEARCH_PROBE)
     page.locator(".md-search__input").click()
@@ -331,11 +273,25 @@ def search_timing(server: Server, chromium, site: Path) -> dict:
         count = page.locator(".md-search-result__item").count()
         rows.append({"query": query, "ms": took, "results": count})
     ctx.close()
+    return rows
+
+
+def search_timing(server: Server, chromium, site: Path, plain_site: Path) -> dict:
+    index = site / "search" / "search_index.json"
+    scraped = plain_site / "search" / "search_index.json"
+    http_rows = keystroke_ms(chromium, server.base)
+    file_rows = keystroke_ms(chromium, site.as_uri() + "/")
     return {
         "index_raw": index.stat().st_size,
         "index_gzip": gz(index.read_bytes()),
-        "queries": rows,
-        "median_ms": median([r["ms"] for r in rows]),
+        "index_entries": len(json.loads(index.read_bytes())["docs"]),
+        "scraped_raw": scraped.stat().st_size,
+        "scraped_gzip": gz(scraped.read_bytes()),
+        "scraped_entries": len(json.loads(scraped.read_bytes())["docs"]),
+        "queries": http_rows,
+        "queries_file": file_rows,
+        "median_ms": median([r["ms"] for r in http_rows]),
+        "median_file_ms": median([r["ms"] for r in file_rows]),
     }
 
 
@@ -387,6 +343,35 @@ def lighthouse(server: Server, tmp: Path) -> dict:
 
 
 # -- 5. growth ------------------------------------------------------------------------------------
+
+
+def render_growth(factors: list[int]) -> list[dict]:
+    """Parse and render (the pages, JSON, AKN, exports: everything before MkDocs) of
+    synthetic resolutions, in this process: CPU seconds and per-paragraph milliseconds."""
+    import synthetic
+    from edition import annotations
+    from edition.parse import parse
+    from edition.render import Renderer
+
+    rows = []
+    for factor in factors:
+        text = synthetic.generate(factor)
+        start = time.process_time()
+        model = parse(text)
+        parsed = time.process_time()
+        Renderer(model, annotations.Annotations(), "synthetique.txt").pages()
+        done = time.process_time()
+        n = len(model.paragraphs)
+        rows.append(
+            {
+                "factor": factor,
+                "paragraphs": n,
+                "parse_s": parsed - start,
+                "render_s": done - parsed,
+                "ms_per_paragraph": 1000 * (done - start) / n,
+            }
+        )
+    return rows
 
 
 def growth(tmp: Path, factors: list[int], reps: int) -> list[dict]:
@@ -464,26 +449,32 @@ def report(results: dict, command: str) -> str:
     ]
     b = results.get("build")
     if b:
+        cpu, wall = b["cpu"], b["wall"]
         verdict = "ok" if b["ratio"] <= 1.3 else "AU-DELÀ DU BUDGET"
+
+        def row(name: str, key: str) -> str:
+            return (
+                f"| {name} | {median(cpu[key]):.2f} | {min(cpu[key]):.2f} | {max(cpu[key]):.2f} | "
+                f"{median(wall[key]):.2f} |"
+            )
+
         lines += [
-            "## Build time (budget: pipeline ≤ 1.3 × plain Material)",
+            f"**Build cost: {b['ratio']:.2f}× the CPU time of a bare Material build** ({verdict}; "
+            "budget 1.3×): `python -m edition build` as shipped, offline zip included, against "
+            "Material with its search and offline plugins and no hooks, same Markdown.",
             "",
-            f"{b['reps']} alternated runs each, cold processes; median (min–max).",
+            "## Build cost (budget: shipped build ≤ 1.3 × bare Material, CPU time)",
             "",
-            "| build | median s | min s | max s |",
-            "|---|---:|---:|---:|",
-            f"| pipeline (parse, generate, strict build) | {median(b['pipeline']):.2f} | "
-            f"{min(b['pipeline']):.2f} | {max(b['pipeline']):.2f} |",
-            f"| plain Material, same Markdown | {median(b['plain']):.2f} | "
-            f"{min(b['plain']):.2f} | {max(b['plain']):.2f} |",
-            f"| `python -m edition build` as shipped: the above plus the offline zip "
-            f"(site built once, zipped twice to show its own size) | {median(b['full']):.2f} | "
-            f"{min(b['full']):.2f} | {max(b['full']):.2f} |",
+            f"{b['reps']} alternated runs each, cold processes; CPU = user + system of the "
+            "child process, seconds; median (min–max).",
             "",
-            f"Ratio: **{b['ratio']:.2f}×** ({verdict}) for parse, generate and strict "
-            f"build (`--no-offline-zip`), the pipeline the budget names; "
-            f"{b['ratio_full']:.2f}× with the offline zip, which no plain Material build "
-            "makes.",
+            "| build | CPU median | CPU min | CPU max | wall median |",
+            "|---|---:|---:|---:|---:|",
+            row("`python -m edition build` (parse, generate, strict build, CSP, one zip)", "full"),
+            row("bare Material (search + offline plugins), same Markdown", "plain"),
+            row("`python -m edition build --no-offline-zip`", "nozip"),
+            "",
+            f"Without the zip: {b['ratio_nozip']:.2f}×.",
             "",
         ]
     p = results.get("bytes")
@@ -520,16 +511,28 @@ def report(results: dict, command: str) -> str:
         lines += [
             "## Search",
             "",
-            f"Index `search/search_index.json`: {kib(s['index_raw'])} KiB raw, "
-            f"{kib(s['index_gzip'])} KiB gzip.",
+            "| index | KiB raw | KiB gzip | entries |",
+            "|---|---:|---:|---:|",
+            f"| this edition (one entry per paragraph) | {kib(s['index_raw'])} | {kib(s['index_gzip'])} | "
+            f"{s['index_entries']} |",
+            f"| bare Material (scraped pages) | {kib(s['scraped_raw'])} | {kib(s['scraped_gzip'])} | "
+            f"{s['scraped_entries']} |",
             "",
-            "Time from the last keystroke to the results list changing (Chromium, headless, local server):",
+            "Time from the last keystroke to the results list changing (Chromium, headless; "
+            "http: the local server; file://: the built site from disk, iframe-worker):",
             "",
-            "| query | ms | results shown |",
-            "|---|---:|---:|",
+            "| query | http ms | file:// ms | results shown |",
+            "|---|---:|---:|---:|",
         ]
-        lines += [f"| {q['query']} | {q['ms']:.1f} | {q['results']} |" for q in s["queries"]]
-        lines += ["", f"Median: **{s['median_ms']:.1f} ms**", ""]
+        lines += [
+            f"| {q['query']} | {q['ms']:.1f} | {f['ms']:.1f} | {q['results']} |"
+            for q, f in zip(s["queries"], s["queries_file"], strict=True)
+        ]
+        lines += [
+            "",
+            f"Median: **{s['median_ms']:.1f} ms** (http), {s['median_file_ms']:.1f} ms (file://)",
+            "",
+        ]
     lh = results.get("lighthouse")
     if lh:
         lines += [
@@ -546,6 +549,26 @@ def report(results: dict, command: str) -> str:
             )
         lost = [f"{kind}: " + ", ".join(r["lost"]) for kind, r in lh.items() if r["lost"]]
         lines += ["", "Weighted audits scoring below 1: " + ("; ".join(lost) if lost else "none"), ""]
+    rg = results.get("render_growth")
+    if rg:
+        base = rg[0]["ms_per_paragraph"]
+        worst = max(r["ms_per_paragraph"] for r in rg) / base
+        lines += [
+            "## Growth: parse and render (budget: linear to 1000× the paragraphs)",
+            "",
+            "Synthetic resolutions (`scripts/synthetic.py FACTOR`), parsed and rendered in "
+            "one process without MkDocs (pages, JSON, AKN, exports); CPU time. Per-paragraph "
+            "time flat means linear.",
+            "",
+            "| factor | paragraphs | parse s | render s | ms / paragraph | × the 1× rate |",
+            "|---:|---:|---:|---:|---:|---:|",
+        ]
+        lines += [
+            f"| {r['factor']}× | {r['paragraphs']} | {r['parse_s']:.2f} | {r['render_s']:.2f} | "
+            f"{r['ms_per_paragraph']:.2f} | {r['ms_per_paragraph'] / base:.1f} |"
+            for r in rg
+        ]
+        lines += ["", f"Worst per-paragraph rate: {worst:.1f}× the 1× rate.", ""]
     g = results.get("growth")
     if g:
         base = g[0]
@@ -592,13 +615,13 @@ def main() -> int:
         print("temps de construction…", file=sys.stderr)
         results["build"] = build_times(args.reps, tmp)
         site = tmp / "ours" / "site"  # the project's site, as the last pipeline run built it
-        server = Server(site)
+        server = Server(site, gzip=True)
         pw, chromium = browser()
         try:
             print("octets par type de page…", file=sys.stderr)
             results["bytes"] = page_bytes(server, chromium)
             print("recherche…", file=sys.stderr)
-            results["search"] = search_timing(server, chromium, site)
+            results["search"] = search_timing(server, chromium, site, Path(results["build"]["plain_site"]))
         finally:
             chromium.close()
             pw.stop()
@@ -610,6 +633,7 @@ def main() -> int:
             server.close()
         if not args.no_growth:
             print("croissance…", file=sys.stderr)
+            results["render_growth"] = render_growth([1, 10, 100, 1000])
             results["growth"] = growth(tmp, [1, 10, 100], max(1, min(args.reps, 3)))
     text = report(results, command)
     print(text)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set everything up, then serve the site or run the whole test suite.
 #   scripts/dev.sh serve   set up, generate, strict build, serve at http://127.0.0.1:8000
-#   scripts/dev.sh test    set up (Python and npm packages, Debian's chromium and Java), run every test
+#   scripts/dev.sh test    set up (Python and npm packages, Debian's chromium, nginx and Java), run every test
 #   scripts/dev.sh watch   set up, generate, live-reloading preview (mkdocs serve)
 #   scripts/dev.sh setup   set up only
 set -euo pipefail
@@ -55,6 +55,20 @@ setup_browser() {
   fi
 }
 
+setup_nginx() {
+  # The publishing test serves site/ with Debian's nginx and the project's own configuration.
+  if [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installation de nginx (Debian)…"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null \
+      || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+  else
+    echo "nginx manque : installez le paquet Debian « nginx » (sudo apt-get install nginx)" >&2
+    exit 1
+  fi
+}
+
 case "${1:-}" in
   setup)
     setup_python
@@ -64,8 +78,8 @@ case "${1:-}" in
     # Serve exactly what ships: the full build (offline zip included) from site/.
     setup_python
     "$PY" -m edition build
-    echo "Site servi sur http://127.0.0.1:8000/ (Ctrl+C pour arrêter)"
-    exec "$PY" -m http.server 8000 --bind 127.0.0.1 --directory site
+    # Our own quiet server: text, JSON, XML and citation formats with charset=utf-8.
+    exec "$PY" -m edition.httpserve site --port 8000
     ;;
   watch)
     # For authors: MkDocs' live-reloading server (no offline zip in this mode).
@@ -77,6 +91,7 @@ case "${1:-}" in
     setup_python
     setup_node
     setup_browser
+    setup_nginx
     shift
     exec "$PY" -m pytest "$@"
     ;;

@@ -62,7 +62,8 @@ def ordinal(n: int) -> str:
 
 def paragraphs(factor: int) -> list[tuple[str, list[str]]]:
     """(kind, lines) for each paragraph; a note call is written as {NOTE}."""
-    n_pp, n_op, n_notes = PREAMBLE * factor, OPERATIVE * factor, NOTES * factor
+    # notes are numbered with at most 3 digits in the source layout (the parser reads 1-999)
+    n_pp, n_op, n_notes = PREAMBLE * factor, OPERATIVE * factor, min(NOTES * factor, 999)
     total = n_pp + n_op
     calls = {round(i * total / n_notes) for i in range(n_notes)}
     out = []

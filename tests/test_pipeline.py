@@ -1,13 +1,25 @@
-"""The pipeline never leaves a half-written site/: whatever fails (MkDocs' strict build, the
-offline zip, the size that does not settle), site/ stays byte for byte as it was and no
-temporary folder is left beside it. A tiny MkDocs project keeps these builds cheap."""
+"""All or nothing: whatever fails (MkDocs' strict build, the offline zip, a full disk, kill -9),
+docs/ and site/ stay byte for byte as they were, `generate --check` stays true, and no
+staging folder survives the next build; hostile inputs (FIFO, oversize) and SITE_URL values
+are refused at once with exit 2; a second build waits for the lock. A tiny MkDocs project
+keeps most of these builds cheap."""
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
-from edition import offline, pipeline
+from edition import offline, pipeline, siteurl
+from edition.__main__ import main
+
+from .conftest import ROOT, SOURCE
 
 CONFIG = """site_name: Essai
 theme: mkdocs
@@ -18,6 +30,7 @@ validation:
     not_found: warn
 hooks:
   - {hook}
+  - {csp_hook}
 """
 
 
@@ -32,7 +45,8 @@ def project(tmp_path):
     (docs / "resolution.json").write_text(json.dumps({"symbol": "A/RES/1/1"}), encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     hook = pipeline.ROOT / "overrides" / "hooks" / "offline_copy.py"
-    config.write_text(CONFIG.format(hook=hook), encoding="utf-8")
+    csp_hook = pipeline.ROOT / "overrides" / "hooks" / "content_security.py"
+    config.write_text(CONFIG.format(hook=hook, csp_hook=csp_hook), encoding="utf-8")
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous build", encoding="utf-8")
@@ -44,54 +58,258 @@ def state(site):
     return siblings, {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
-def test_a_good_build_replaces_the_site_with_its_zip(project, monkeypatch):
+def test_a_good_build_replaces_the_site_with_one_zip(project, monkeypatch):
     docs, site, config = project
-    built = []
-    real_build = pipeline._build
+    built, zips = [], []
+    real_build, real_zip = pipeline._build, offline.make_zip
     monkeypatch.setattr(pipeline, "_build", lambda *a, **k: built.append(a) or real_build(*a, **k))
-    zips = pipeline.build_site(docs, site, config)
-    assert zips == 2  # the size is only known after the first zip
-    assert len(built) == 1  # one MkDocs build: the size is written into the built files
+    monkeypatch.setattr(offline, "make_zip", lambda *a, **k: zips.append(a) or real_zip(*a, **k))
+    shown = pipeline.build_site(docs, site, config)
+    assert len(built) == 1 and len(zips) == 1  # one MkDocs build, one zip
     text = (site / "index.html").read_text(encoding="utf-8")
-    assert offline.SIZE_PLACEHOLDER not in text
+    assert offline.SIZE_SLOT not in text
     size = (site / "A-RES-1-1-fr-hors-ligne.zip").stat().st_size
-    assert f"({offline.format_size(size)})" in text
-    assert (site / "autre.html").is_file() and (site / "A-RES-1-1-fr-hors-ligne.zip").is_file()
-    assert "previous build" not in (site / "index.html").read_text(encoding="utf-8")
+    assert shown == offline.format_size(size) and f"({shown})" in text
+    assert (site / "autre.html").is_file()
+    assert "previous build" not in text
     assert state(site)[0] == []
 
 
-def test_a_failing_strict_build_leaves_the_site_as_it_was(project):
+def test_strict_abort_shows_its_warnings_and_leaves_the_site(project):
     docs, site, config = project
     before = state(site)
     (docs / "index.md").write_text("[cassé](absente.md)\n", encoding="utf-8")
-    with pytest.raises(Exception, match="(?i)abort|warning"):
+    with pytest.raises(pipeline.BuildError, match="(?s)strict mode.*absente.md"):
         pipeline.build_site(docs, site, config)
     assert state(site) == before
 
 
-def test_a_failing_zip_leaves_the_site_as_it_was(project, monkeypatch):
+def test_a_full_disk_leaves_the_site_as_it_was(project, monkeypatch):
     docs, site, config = project
     before = state(site)
-    made = []
 
-    def make_zip(folder, name):  # the second zip fails, after the build and a first zip
-        if made:
-            raise OSError("disque plein")
-        made.append(name)
-        return b"zip"
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(offline, "make_zip", make_zip)
-    with pytest.raises(OSError, match="disque plein"):
+    monkeypatch.setattr(offline, "make_zip", full)
+    with pytest.raises(OSError, match="No space left"):
         pipeline.build_site(docs, site, config)
-    assert made and state(site) == before
-
-
-def test_a_size_that_never_settles_leaves_the_site_as_it_was(project, monkeypatch):
-    docs, site, config = project
-    before = state(site)
-    sizes = iter(["1 ko", "2 ko", "3 ko"])
-    monkeypatch.setattr(offline, "format_size", lambda size: next(sizes))
-    with pytest.raises(RuntimeError, match="ne se stabilise pas"):
-        pipeline.build_site(docs, site, config, max_rounds=3)
     assert state(site) == before
+
+
+def test_stale_staging_folders_are_removed_and_a_lost_site_restored(tmp_path):
+    site = tmp_path / "site"
+    (tmp_path / ".site.building-abc").mkdir()
+    old = tmp_path / ".site.old-xyz"
+    old.mkdir()
+    (old / "index.html").write_text("ancien", encoding="utf-8")
+    # killed between the two renames of the fallback swap: site/ missing, its old tree beside
+    pipeline.recover(site)
+    assert (site / "index.html").read_text(encoding="utf-8") == "ancien"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_the_swap_is_atomic_where_the_system_allows(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "x").write_text("a", encoding="utf-8")
+    (b / "x").write_text("b", encoding="utf-8")
+    if not pipeline.exchange(a, b):
+        pytest.skip("renameat2(RENAME_EXCHANGE) indisponible ici : repli documenté (deux renommages)")
+    assert (a / "x").read_text(encoding="utf-8") == "b" and (b / "x").read_text(encoding="utf-8") == "a"
+
+
+def test_fallback_swap_without_exchange(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "exchange", lambda a, b: False)
+    target, staged = tmp_path / "site", tmp_path / ".site.building-1"
+    target.mkdir()
+    staged.mkdir()
+    (staged / "new").write_text("n", encoding="utf-8")
+    pipeline.swap_in(staged, target)
+    assert [p.name for p in target.iterdir()] == ["new"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+# --- the real command, on a copy of the project's docs/ ----------------------------------
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture
+def copy(tmp_path):
+    """docs/ copied, a site/ to keep, and a source whose first paragraph differs (so that a
+    build has generated pages to change)."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("ancien site", encoding="utf-8")
+    source = tmp_path / "source.txt"
+    text = SOURCE.read_text(encoding="utf-8")
+    source.write_text(text.replace("sa volonté", "sa ferme volonté", 1), encoding="utf-8")
+    return docs, site, source
+
+
+def command(docs, site, source, *extra):
+    return [
+        sys.executable, "-m", "edition", "build", "--docs-dir", str(docs), "--site-dir", str(site),
+        "--source", str(source), *extra,
+    ]  # fmt: skip
+
+
+def test_a_failing_build_leaves_docs_and_check_true(copy, monkeypatch, capsys):
+    docs, site, source = copy
+    (docs / "a-propos.md").write_text("[cassé](absente.md)\n", encoding="utf-8")
+    before_docs, before_site = tree(docs), tree(site)
+    assert main(["build", "--docs-dir", str(docs), "--site-dir", str(site), "--source", str(source)]) == 1
+    err = capsys.readouterr().err
+    assert "absente.md" in err and "inchangés" in err  # the strict warning itself is shown
+    assert tree(docs) == before_docs and tree(site) == before_site
+    leftovers = [p.name for p in docs.parent.iterdir() if p.name.startswith((".docs.", ".site."))]
+    assert set(leftovers) <= {".docs.lock"}
+
+
+@pytest.mark.slow
+def test_kill_9_mid_build_leaves_docs_and_site_as_they_were(copy):
+    docs, site, source = copy
+    before_docs, before_site = tree(docs), tree(site)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
+    killed = 0
+    for delay in (0.4, 0.7, 1.0, 1.3):
+        proc = subprocess.Popen(command(docs, site, source), cwd=ROOT, env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        time.sleep(delay)
+        if proc.poll() is not None:
+            break  # this machine builds faster than the delay: nothing left to kill
+        proc.kill()
+        proc.wait()
+        killed += 1
+        assert tree(docs) == before_docs, delay
+        assert tree(site) == before_site, delay
+    assert killed  # at least one build was killed mid-way
+    # the next build removes what the killed ones left, and succeeds
+    run = subprocess.run(command(docs, site, source), cwd=ROOT, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    leftovers = [p.name for p in docs.parent.iterdir() if p.name.startswith((".docs.", ".site."))]
+    assert set(leftovers) <= {".docs.lock"}
+    assert "sa ferme volonté" in (docs / "preambule.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("which", ["--source", "--data"])
+def test_a_fifo_is_refused_at_once(tmp_path, capsys, which):
+    fifo = tmp_path / "tube"
+    os.mkfifo(fifo)
+    started = time.monotonic()
+    assert main(["generate", "--check", which, str(fifo)]) == 2
+    assert time.monotonic() - started < 5
+    err = capsys.readouterr().err
+    assert "tube" in err and "fichier ordinaire" in err
+
+
+@pytest.mark.parametrize("which", ["--source", "--data"])
+def test_an_oversize_input_is_refused(tmp_path, capsys, which):
+    big = tmp_path / "gros.txt"
+    big.write_bytes(b"a" * (pipeline.MAX_INPUT_BYTES + 1))
+    assert main(["generate", "--check", which, str(big)]) == 2
+    err = capsys.readouterr().err
+    assert "gros.txt" in err and "trop gros" in err
+
+
+def test_a_second_build_waits_then_refuses_clearly(copy, capsys):
+    docs, site, source = copy
+    with pipeline.build_lock(docs):
+        before = tree(docs)
+        code = main(["build", "--docs-dir", str(docs), "--site-dir", str(site), "--source", str(source),
+                     "--wait", "0.5"])  # fmt: skip
+    assert code == 1
+    out = capsys.readouterr()
+    assert "attente" in out.out and "autre construction" in out.err
+    assert tree(docs) == before
+
+
+HOSTILE_SITE_URLS = [
+    'https://example.org/a"><script>alert(1)</script>/',
+    "https://example.org/a b/",
+    " https://example.org/",
+    "ftp://example.org/",
+    "javascript://example.org/%0Aalert(1)",
+    "//example.org/",
+    "example.org/",
+    "https://example.org/?q=1",
+    "https://example.org/#frag",
+    "https://user:pass@example.org/",
+    "https://example.org/a'b/",
+    "https://example.org/<x>/",
+    "https://exämple.org/",
+    "https://example.org/../",
+    "https://example.org:99999/",
+    "https:///chemin/",
+    "https://example.org/\t/",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE_SITE_URLS)
+def test_hostile_site_urls_are_refused(value, monkeypatch, capsys):
+    monkeypatch.setenv("SITE_URL", value)
+    assert main(["generate", "--check"]) == 2
+    err = capsys.readouterr().err
+    assert "SITE_URL invalide" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("https://example.org/68-160/", "https://example.org/68-160/"),
+        ("http://localhost:8000", "http://localhost:8000/"),
+        ("https://un.example.org/r%C3%A9solution", "https://un.example.org/r%C3%A9solution/"),
+    ],
+)
+def test_good_site_urls_are_kept_with_a_final_slash(value, expected):
+    assert siteurl.check(value) == expected
+
+
+def test_a_full_disk_during_the_command_leaves_docs_site_and_check(copy, monkeypatch, capsys):
+    docs, site, source = copy
+    before_docs, before_site = tree(docs), tree(site)
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(offline, "make_zip", full)
+    assert main(["build", "--docs-dir", str(docs), "--site-dir", str(site), "--source", str(source)]) == 1
+    assert "No space left" in capsys.readouterr().err
+    assert tree(docs) == before_docs and tree(site) == before_site
+    # docs/ still matches what it matched: the changed source is still reported stale
+    assert main(["generate", "--check", "--docs-dir", str(docs), "--source", str(source)]) == 1
+    assert main(["generate", "--check", "--docs-dir", str(docs)]) == 0
+
+
+def test_a_plain_mkdocs_build_refuses_a_hostile_site_url(monkeypatch):
+    import importlib.util
+
+    from mkdocs.exceptions import PluginError
+
+    spec = importlib.util.spec_from_file_location("site_url_hook", ROOT / "overrides/hooks/site_url.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    monkeypatch.setenv("SITE_URL", HOSTILE_SITE_URLS[0])
+
+    class Config:
+        site_url = HOSTILE_SITE_URLS[0]
+
+    with pytest.raises(PluginError, match="SITE_URL invalide"):
+        hook.on_config(Config())
+
+
+def test_a_partial_page_left_in_docs_is_removed(copy):
+    docs, site, source = copy
+    partial = docs / ".preambule.md.ab12cd_9"
+    partial.write_text("moitié", encoding="utf-8")
+    pipeline.publish(pipeline.load(source), docs, None)
+    assert not partial.exists()
+    assert "sa ferme volonté" in (docs / "preambule.md").read_text(encoding="utf-8")

@@ -1,5 +1,7 @@
-"""Publishing: long cache lifetimes only for fingerprinted files; the Pages workflow runs
-the README's commands with SITE_URL set."""
+"""Publishing: long cache lifetimes only for fingerprinted files, no-cache for the service
+worker and manifest, UTF-8 text types, the security headers with the Content Security
+Policy computed from the built pages (scripts/publish/ is stale the moment a build's inline
+scripts change); the Pages workflow runs the README's commands with SITE_URL set."""
 
 from __future__ import annotations
 
@@ -8,8 +10,11 @@ import re
 
 import pytest
 import yaml
+from edition import csp
 
 from .conftest import ROOT
+
+PUBLISH = ROOT / "scripts" / "publish"
 
 pytestmark = pytest.mark.slow
 
@@ -36,9 +41,8 @@ def test_long_cache_only_for_fingerprinted_files(site):
     files = ["/" + p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
     matched = set()
     for pattern, headers in header_rules().items():
-        if pattern in NO_CACHE:
+        if not any("immutable" in h for h in headers):
             continue
-        assert any("immutable" in h for h in headers)
         hits = fnmatch.filter(files, pattern)
         assert hits, pattern  # the rule still names a real file
         assert all(FINGERPRINTED.search(f) for f in hits), hits
@@ -64,13 +68,39 @@ def test_pages_workflow_runs_the_readme_commands_with_site_url():
     assert "scripts/dev.sh test" in readme and "python -m edition build" in readme
 
 
-def test_worker_and_manifest_are_never_kept_stale(site):
-    for name in NO_CACHE:
-        assert (site / name.lstrip("/")).is_file()
+def test_publishing_files_carry_the_policy_of_this_build(site):
+    """Regenerate with: python -m edition build && python -m edition publish-config"""
+    policy = csp.site_policy(site)
+    assert (site / "_headers").read_text(encoding="utf-8") == csp.headers_file(policy)
+    stale = "scripts/publish/ périmé : lancez « python -m edition publish-config » après un build"
+    assert (PUBLISH / "_headers").read_text(encoding="utf-8") == csp.headers_file(policy), stale
+    assert (PUBLISH / "security-headers.conf").read_text(encoding="utf-8") == csp.nginx_headers(policy), stale
+    assert "'unsafe-inline'" not in policy and "frame-ancestors 'none'" in policy
+
+
+def test_every_page_has_its_meta_policy_first_in_head(site):
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        m = csp.META.search(text)
+        assert m, path
+        assert m.start() < text.find("<script"), path  # before any script
+        assert "frame-ancestors" not in m[1]  # ignored (and reported) in a <meta>
+
+
+def test_nginx_repeats_the_security_headers_in_every_location():
+    conf = (PUBLISH / "nginx.conf").read_text(encoding="utf-8")
+    blocks = re.findall(r"^location .*?^\}$", conf, re.M | re.S)  # a location ends at a "}" line
+    assert len(blocks) >= 5
+    for block in blocks:
+        assert "include security-headers.conf;" in block, block
+    assert "charset utf-8;" in conf
+    for mime in csp.TYPES.values():
+        assert mime in conf, mime
+
+
+def test_service_worker_and_manifest_are_never_cached_stale():
     rules = header_rules()
-    assert all(rules[name] == ["Cache-Control: no-cache"] for name in NO_CACHE)
-    nginx = (ROOT / "scripts" / "publish" / "nginx.conf").read_text(encoding="utf-8")
-    blocks = re.findall(r'location ~ "([^"]+)" \{\s*add_header Cache-Control "([^"]+)";', nginx)
-    no_cache = [pattern for pattern, value in blocks if value == "no-cache"]
-    files = ["/" + p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
-    assert sorted(f for f in files if any(re.search(p, f) for p in no_cache)) == sorted(NO_CACHE)
+    for name in csp.NO_CACHE:
+        assert rules[f"/{name}"] == ["Cache-Control: no-cache"]
+    conf = (PUBLISH / "nginx.conf").read_text(encoding="utf-8")
+    assert conf.count('add_header Cache-Control "no-cache" always;') == 2

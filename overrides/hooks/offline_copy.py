@@ -1,16 +1,21 @@
-"""Show the offline zip's size where a page asks for it (the marker in offline.SIZE_MARKER).
+"""Show the offline zip's size where a page asks for it (the marker offline.SIZE_MARKER, an
+HTML comment, so neither Markdown nor the search index sees it).
 
-The pipeline (`python -m edition build`) sets a placeholder in config.extra and writes the
-measured size over it in the built files; a plain `mkdocs build`/`serve` makes no zip and
-shows no size."""
+The pipeline (`python -m edition build`) puts a set in config.extra[offline.CONFIG_KEY]:
+the marker then becomes offline.SIZE_SLOT in the page's final HTML and the page is recorded
+in that set; offline.make_zip writes the size there when it makes the one zip. A plain
+`mkdocs build`/`serve` makes no zip and shows no size."""
 
 from __future__ import annotations
 
-from edition.offline import CONFIG_KEY, SIZE_MARKER
+from edition.offline import CONFIG_KEY, SIZE_MARKER, SIZE_SLOT
 
 
-def on_page_markdown(markdown, *, page, config, files):
-    if SIZE_MARKER not in markdown:
-        return markdown
-    size = config.extra.get(CONFIG_KEY)
-    return markdown.replace(SIZE_MARKER, f" ({size})" if size else "")
+def on_post_page(output, *, page, config):
+    if SIZE_MARKER not in output:
+        return output
+    sized = config.extra.get(CONFIG_KEY)
+    if not isinstance(sized, set):
+        return output.replace(SIZE_MARKER, "")
+    sized.add(page.file.dest_uri)
+    return output.replace(SIZE_MARKER, f" ({SIZE_SLOT})")

@@ -3,8 +3,14 @@
   generate          write the generated pages into docs/ (only the changed ones)
   generate --check  write nothing; exit 1 and name the stale files if docs/ is out of date
   build             parse, generate, then a strict MkDocs build and the offline zip into site/
+  publish-config    write scripts/publish/_headers and security-headers.conf from the built
+                    site's Content Security Policy (after a build whose inline scripts changed)
 
-Exit codes: 0 success, 1 stale (--check) or build failure, 2 bad input (ParseError).
+All or nothing: docs/ and site/ change only when everything succeeded (see pipeline.py).
+One build at a time: a second one waits for the first (--wait seconds, then gives up).
+
+Exit codes: 0 success, 1 stale (--check), build failure or lock not obtained, 2 bad input
+(the source, the annotations or SITE_URL).
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import annotations, pipeline
+from . import annotations, csp, pipeline, siteurl
 from .errors import ParseError
 
 
@@ -22,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m edition", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("command", choices=["generate", "build"])
+    parser.add_argument("command", choices=["generate", "build", "publish-config"])
     parser.add_argument(
         "--source",
         type=Path,
@@ -47,8 +53,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--check", action="store_true", help="with generate: only check that docs/ is up to date"
     )
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="how long to wait for another build of the same docs/ to finish (default 600)",
+    )
     args = parser.parse_args(argv)
 
+    if args.command == "publish-config":
+        return publish_config(args.site_dir)
+    if os.environ.get(siteurl.NAME):
+        try:
+            siteurl.check(os.environ[siteurl.NAME])
+        except siteurl.InvalidSiteUrl as err:
+            print(f"erreur : {err}", file=sys.stderr)
+            return 2
     try:
         data = args.data
         if data is None and args.source.resolve() == pipeline.DEFAULT_SOURCE.resolve():
@@ -70,18 +91,33 @@ def main(argv: list[str] | None = None) -> int:
         print(f"docs/ à jour ({len(edition.pages)} fichiers générés)")
         return 0
 
-    changed = pipeline.write_pages(edition.pages, args.docs_dir)
+    site = args.site_dir if args.command == "build" else None
+    try:
+        changed = pipeline.publish(
+            edition, args.docs_dir, site, offline_zip=not args.no_offline_zip, lock_timeout=args.wait
+        )
+    except pipeline.BuildLocked as err:
+        print(f"erreur : {err}", file=sys.stderr)
+        return 1
+    except Exception as err:  # MkDocs' Abort and friends, OSError (full disk): nothing changed
+        print(f"échec de la construction, docs/ et site/ inchangés : {err}", file=sys.stderr)
+        return 1
     print(f"{len(changed)} fichier(s) généré(s) mis à jour dans {args.docs_dir.name}/")
-    if args.command == "build":
-        try:
-            if args.no_offline_zip:
-                pipeline.mkdocs_build(args.docs_dir, args.site_dir)
-            else:
-                pipeline.build_site(args.docs_dir, args.site_dir)
-        except Exception as err:  # mkdocs' Abort and friends: the site is left as it was
-            print(f"échec de la construction MkDocs : {err}", file=sys.stderr)
-            return 1
+    if site is not None:
         print(f"site construit dans {args.site_dir.name}/")
+    return 0
+
+
+def publish_config(site: Path) -> int:
+    try:
+        policy = csp.site_policy(site)
+    except (OSError, RuntimeError) as err:
+        print(f"erreur : {err} (lancez d’abord « python -m edition build »)", file=sys.stderr)
+        return 1
+    publish = pipeline.ROOT / "scripts" / "publish"
+    (publish / "_headers").write_text(csp.headers_file(policy), encoding="utf-8")
+    (publish / "security-headers.conf").write_text(csp.nginx_headers(policy), encoding="utf-8")
+    print("scripts/publish/_headers et security-headers.conf écrits")
     return 0
 
 

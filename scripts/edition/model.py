@@ -3,6 +3,7 @@ element carrying the 1-based source line it came from."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import asdict, dataclass, field
 
 
@@ -124,11 +125,16 @@ class Resolution:
     def short(self) -> str:
         return f"{self.session}/{self.number}"
 
+    @functools.cached_property
+    def _by_anchor(self) -> dict[str, Paragraph]:
+        # one dict, not a scan per call: the scan made rendering quadratic in the paragraphs
+        return {p.anchor: p for p in self.paragraphs}
+
     def paragraph(self, anchor: str) -> Paragraph:
-        for p in self.paragraphs:
-            if p.anchor == anchor:
-                return p
-        raise KeyError(anchor)
+        try:
+            return self._by_anchor[anchor]
+        except KeyError:
+            raise KeyError(anchor) from None
 
     def footnote(self, number: int) -> Footnote:
         return next(n for n in self.footnotes if n.number == number)

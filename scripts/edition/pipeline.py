@@ -1,23 +1,36 @@
 """The whole path, source text to site: parse, render, write docs/, strict MkDocs build,
-offline zip.
+offline zip, Content Security Policy.
 
-Nothing is written unless parsing and rendering succeeded; docs/ files are replaced one by
-one atomically and only when changed; the site (its builds and its zip) is made in a
-temporary folder swapped in only when everything passed, so a failure leaves the previous
-docs/ and site/ as they were.
+All or nothing. Inputs are checked first (regular files, at most MAX_INPUT_BYTES). Then,
+under a lock (one build at a time per project), docs/ is copied to a hidden staging folder
+beside it, the changed pages are written there, the site is built from it into another
+staging folder beside site/, and only when all of that succeeded are the two staging folders
+swapped in: site/ first, then docs/. Each swap is one atomic renameat2(RENAME_EXCHANGE) on
+Linux, so there is no moment without site/ or docs/; elsewhere two renames, with a short gap
+that the next build repairs. A failure, an exception, a full disk or kill -9 before the
+swaps leaves docs/ and site/ byte for byte as they were; leftover staging folders are
+removed by the next build. See README, "How the build works".
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
+import errno
+import fcntl
+import logging
 import os
+import re
 import shutil
+import stat
 import subprocess
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import annotations, authority, exports, offline, urls, webapp
+from . import annotations, authority, csp, exports, offline, urls, webapp
 from .errors import ParseError
 from .model import Resolution
 from .parse import parse_file
@@ -47,12 +60,43 @@ def display_path(path: Path) -> str:
         return path.name
 
 
+# A resolution's text is a few tens of kilobytes (68/160: 16 kB), its annotations as many:
+# anything over 2 MB is not one, and is refused before it is read.
+MAX_INPUT_BYTES = 2_000_000
+
+
+def check_input(path: Path, what: str) -> None:
+    """Refuse at once, without reading it, an input that is not a regular file (a FIFO would
+    block forever, /dev/zero never ends) or is larger than MAX_INPUT_BYTES."""
+    path = Path(path)
+    try:
+        info = path.stat()
+    except OSError as err:
+        raise ParseError(f"impossible de lire {what} ({err.strerror})", path=str(path)) from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = "un tube (FIFO)" if stat.S_ISFIFO(info.st_mode) else "un périphérique ou un dossier"
+        raise ParseError(
+            f"{what} n’est pas un fichier ordinaire : c’est {kind}",
+            path=str(path),
+            expected="un fichier texte ordinaire",
+        )
+    if info.st_size > MAX_INPUT_BYTES:
+        raise ParseError(
+            f"{what} est trop gros ({info.st_size:,} octets)".replace(",", "\u202f"),
+            path=str(path),
+            expected=f"au plus {MAX_INPUT_BYTES:,} octets".replace(",", "\u202f"),
+        )
+
+
 def load(
     source: Path = DEFAULT_SOURCE, data: Path | None = DEFAULT_DATA, site_url: str | None = None
 ) -> Edition:
     """Parse and render. `site_url` (the public address, SITE_URL) makes the exports'
     addresses absolute; the edition's version and its date are the project's
     (pyproject.toml: version, [tool.edition] released)."""
+    check_input(source, "le texte source")
+    if data is not None:
+        check_input(data, "le fichier d’annotations")
     resolution = parse_file(source)
     notes = annotations.load(data)
     try:
@@ -147,87 +191,281 @@ def reproducible_env():
             os.environ["SOURCE_DATE_EPOCH"] = old
 
 
+# --- atomic swaps ------------------------------------------------------------------------
+
+_RENAME_EXCHANGE = 2  # linux/fs.h
+_AT_FDCWD = -100
+
+
+def _renameat2():
+    """libc's renameat2, or None (not Linux, old glibc)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        func = libc.renameat2
+    except (OSError, AttributeError):
+        return None
+    func.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    func.restype = ctypes.c_int
+    return func
+
+
+_RENAMEAT2 = _renameat2()
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two existing paths atomically (renameat2 RENAME_EXCHANGE). False when the
+    system or the filesystem cannot (the caller falls back to two renames)."""
+    if _RENAMEAT2 is None:
+        return False
+    if _RENAMEAT2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EPERM):
+        return False
+    raise OSError(code, os.strerror(code), str(a))
+
+
+def _staging(target: Path, kind: str) -> Path:
+    return Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.{kind}-"))
+
+
+def swap_in(staged: Path, target: Path) -> None:
+    """Put the folder `staged` in place of `target` (which may not exist). With
+    RENAME_EXCHANGE, `target` is never missing; the old tree, now at `staged`'s name, is
+    then deleted. Otherwise: target -> .target.old-*, staged -> target (a gap of two
+    system calls; recover() puts the old tree back if the process dies in it)."""
+    if not target.exists():
+        os.rename(staged, target)
+        return
+    if exchange(staged, target):
+        shutil.rmtree(staged, ignore_errors=True)
+        return
+    old = _staging(target, "old")
+    os.rmdir(old)
+    os.rename(target, old)
+    try:
+        os.rename(staged, target)
+    except OSError:
+        os.rename(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def recover(target: Path) -> list[str]:
+    """Undo what a killed build left beside `target`: put the old tree back if the process
+    died between the two renames of the fallback swap, then delete every staging folder
+    (`.NAME.building-*`, `.NAME.old-*`). Returns the names removed."""
+    target = Path(target)
+    if not target.parent.is_dir():
+        return []
+    leftovers = sorted(
+        p
+        for p in target.parent.iterdir()
+        if p.name.startswith((f".{target.name}.building-", f".{target.name}.old-")) and p.is_dir()
+    )
+    olds = [p for p in leftovers if p.name.startswith(f".{target.name}.old-")]
+    if not target.exists() and olds:
+        os.rename(olds[-1], target)
+        leftovers.remove(olds[-1])
+    for path in leftovers:
+        shutil.rmtree(path, ignore_errors=True)
+    return [p.name for p in leftovers]
+
+
 @contextlib.contextmanager
 def swapped_in(site: Path):
-    """A fresh temporary folder beside `site` to build into; when the block ends without an
-    exception it replaces `site` (the old tree is removed), otherwise it is deleted and
-    `site` stays exactly as it was."""
+    """A fresh staging folder beside `site` to build into; when the block ends without an
+    exception it replaces `site`, otherwise it is deleted and `site` stays as it was."""
     site = Path(site).resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=site.parent, prefix=f".{site.name}.building-"))
+    recover(site)
+    tmp = _staging(site, "building")
     try:
         yield tmp
-        old = site.with_name(f".{site.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
-        if site.exists():
-            os.replace(site, old)
-        try:
-            os.replace(tmp, site)
-        except OSError:
-            if old.exists():
-                os.replace(old, site)
-            raise
-        os.chmod(site, 0o755)
-        shutil.rmtree(old, ignore_errors=True)
+        os.chmod(tmp, 0o755)
+        swap_in(tmp, site)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def staged_docs(docs: Path, pages: dict[str, str]):
+    """A copy of `docs` beside it with `pages` written in; yields (folder, changed names).
+    The caller swaps it in with swap_in() when everything else succeeded; otherwise it is
+    deleted and `docs` was never touched."""
+    docs = Path(docs).resolve()
+    docs.parent.mkdir(parents=True, exist_ok=True)
+    recover(docs)
+    tmp = _staging(docs, "building")
+    try:
+        os.rmdir(tmp)
+        if docs.exists():
+            shutil.copytree(docs, tmp, symlinks=True)
+        else:
+            tmp.mkdir()
+        os.chmod(tmp, 0o755)
+        for path in sorted(tmp.rglob(".*")):  # partial files of a build killed before 2026-11
+            m = _PARTIAL.fullmatch(path.name)
+            if m and path.is_file() and (path.parent / m[1]).relative_to(tmp).as_posix() in pages:
+                path.unlink()
+        changed = write_pages(pages, tmp)
+        yield tmp, changed
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+_PARTIAL = re.compile(r"\.(.+)\.[a-z0-9_]{8}")  # what write_pages' mkstemp names a file
+
+
+class BuildLocked(RuntimeError):
+    pass
+
+
+@contextlib.contextmanager
+def build_lock(docs: Path, timeout: float = 600.0):
+    """One build or generate at a time for a docs folder: an exclusive flock on
+    `.NAME.lock` beside it (released by the system if the process dies). A second build
+    waits up to `timeout` seconds, saying so, then gives up with BuildLocked."""
+    docs = Path(docs).resolve()
+    docs.parent.mkdir(parents=True, exist_ok=True)
+    path = docs.with_name(f".{docs.name}.lock")
+    with open(path, "a+b") as f:
+        deadline = time.monotonic() + timeout
+        said = False
+        while True:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if not said:
+                    print(f"une autre construction est en cours ({path.name}) : attente…", flush=True)
+                    said = True
+                if time.monotonic() >= deadline:
+                    raise BuildLocked(
+                        f"une autre construction utilise encore {display_path(docs)} "
+                        f"(verrou {path.name}) après {timeout:g} s d’attente"
+                    ) from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+# --- MkDocs ------------------------------------------------------------------------------
+
+
+class BuildError(RuntimeError):
+    """MkDocs failed; the message carries the warnings that made strict mode abort."""
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(f"{record.levelname} {record.getMessage()}")
 
 
 def _build(docs: Path, folder: Path, config: Path, extra: dict | None = None) -> None:
     """One strict MkDocs build of `docs` into `folder` (emptied first), `extra` merged into
     config.extra. Reproducible: the same inputs give a byte-identical tree (see
-    source_date_epoch)."""
+    source_date_epoch). A strict-mode abort raises BuildError with the warnings."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
 
-    cfg = load_config(
-        config_file=str(config), docs_dir=str(Path(docs).resolve()), site_dir=str(folder), strict=True
-    )
-    # the shipped build: the pages register the offline service worker (webapp.py)
-    cfg["extra"].update({webapp.CONFIG_KEY: True, **(extra or {})})
-    with reproducible_env():
-        cfg.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(cfg)
-        finally:
-            cfg.plugins.on_shutdown()
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        cfg = load_config(
+            config_file=str(config), docs_dir=str(Path(docs).resolve()), site_dir=str(folder), strict=True
+        )
+        # the shipped build: the pages register the offline service worker (webapp.py)
+        cfg["extra"].update({webapp.CONFIG_KEY: True, **(extra or {})})
+        with reproducible_env():
+            cfg.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(cfg)
+            finally:
+                cfg.plugins.on_shutdown()
+    except Abort as err:
+        lines = "\n".join(f"  {m}" for m in collect.messages)
+        raise BuildError(f"{err}\n{lines}" if lines else str(err)) from None
+    finally:
+        logger.removeHandler(collect)
+
+
+def _finish(folder: Path) -> str:
+    """The post-build step: the Content Security Policy of every page built (hashes of their
+    inline scripts, computed by overrides/hooks/content_security.py) written as site/_headers.
+    Returns the policy."""
+    policy = csp.site_policy(folder)
+    (folder / "_headers").write_text(csp.headers_file(policy), encoding="utf-8")
+    return policy
 
 
 def mkdocs_build(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml") -> None:
-    """Strict MkDocs build (no offline zip) into a temporary folder, swapped in for `site`
+    """Strict MkDocs build (no offline zip) into a staging folder, swapped in for `site`
     only on success."""
     with swapped_in(site) as tmp:
         _build(docs, tmp, config)
+        _finish(tmp)
 
 
-def build_site(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml", max_rounds: int = 4) -> int:
-    """The full site: one strict build plus the offline zip at its root, whose size the home
-    and À propos pages show. The pages are built once with a placeholder for the size;
-    then the size is written in and the zip made again until the size shown is the size of
-    the zip that contains it (a fixed point, usually the second zip). All of it happens in
-    one temporary folder that replaces `site` only then: a failing build, zip or size leaves
-    `site` as it was. Returns the zips made."""
+def _build_with_zip(docs: Path, folder: Path, config: Path) -> str:
     name = urls.zip_name(exports.read_json(docs)["symbol"])
-    placeholder = offline.SIZE_PLACEHOLDER.encode()
+    sized: set[str] = set()
+    _build(docs, folder, config, {offline.CONFIG_KEY: sized})
+    _finish(folder)
+    archive, shown = offline.make_zip(folder, name, sized)
+    (folder / name).write_bytes(archive)
+    os.chmod(folder / name, 0o644)
+    if (folder / webapp.WORKER).is_file():  # its hashes: of the pages as served, size written in
+        webapp.write_service_worker(folder, shipped=True)
+    return shown or ""
+
+
+def build_site(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml") -> str:
+    """The full site: one strict build plus the offline zip at its root, whose size the
+    pages that ask for it show (see offline.make_zip: one zip, no fixed point). All of it
+    happens in a staging folder that replaces `site` only then: a failing build or zip
+    leaves `site` as it was. Returns the size shown."""
     with swapped_in(site) as tmp:
-        _build(docs, tmp, config, {offline.CONFIG_KEY: offline.SIZE_PLACEHOLDER})
-        # every built file that shows the size (pages, search index), as built
-        templates = {}
-        for path in sorted(tmp.rglob("*")):
-            if path.is_file() and placeholder in (raw := path.read_bytes()):
-                templates[path] = raw
-        shown = None
-        for count in range(1, max_rounds + 1):
-            if shown is not None:
-                for path, raw in templates.items():
-                    path.write_bytes(raw.replace(placeholder, shown.encode()))
-            archive = offline.make_zip(tmp, name)
-            size = offline.format_size(len(archive))
-            if size == shown or (shown is None and not templates):
-                (tmp / name).write_bytes(archive)
-                os.chmod(tmp / name, 0o644)
-                if (tmp / webapp.WORKER).is_file():  # its hashes: of the pages as served
-                    webapp.write_service_worker(tmp, shipped=True)
-                return count
-            shown = size
-        raise RuntimeError(f"la taille de la copie hors ligne ne se stabilise pas ({shown})")
+        return _build_with_zip(docs, tmp, config)
+
+
+def publish(
+    edition: Edition,
+    docs: Path,
+    site: Path | None,
+    *,
+    offline_zip: bool = True,
+    config: Path = ROOT / "mkdocs.yml",
+    lock_timeout: float = 600.0,
+) -> list[str]:
+    """Generate (site None) or build, all or nothing: see the module's docstring. Returns
+    the generated files that changed in docs/."""
+    docs = Path(docs).resolve()
+    with build_lock(docs, lock_timeout):
+        with staged_docs(docs, edition.pages) as (new_docs, changed):
+            if site is not None:
+                site = Path(site).resolve()
+                site.parent.mkdir(parents=True, exist_ok=True)
+                recover(site)
+                new_site = _staging(site, "building")
+                try:
+                    if offline_zip:
+                        _build_with_zip(new_docs, new_site, config)
+                    else:
+                        _build(new_docs, new_site, config)
+                        _finish(new_site)
+                    os.chmod(new_site, 0o755)
+                    swap_in(new_site, site)
+                finally:
+                    shutil.rmtree(new_site, ignore_errors=True)
+            if changed:
+                swap_in(new_docs, docs)
+        return changed

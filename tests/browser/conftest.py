@@ -5,16 +5,12 @@ In CI (CI=true) a missing browser is a failure, not a skip."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import socket
-import threading
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from edition.httpserve import Server
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -48,32 +44,12 @@ def browser():
         browser.close()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output clean
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site):
-    """Base URL of the built site served on a free local port (ready when returned)."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    deadline = time.monotonic() + 10
-    while True:  # readiness: the home page answers
-        try:
-            with urllib.request.urlopen(base + "index.html", timeout=1) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
-    yield base
-    httpd.shutdown()
-    httpd.server_close()
+    """Base URL of the built site served on a free local port (ready when returned), by the
+    project's own quiet server (edition.httpserve, also `scripts/dev.sh serve`)."""
+    with Server(site) as httpd:
+        yield httpd.base
 
 
 @pytest.fixture(scope="session")

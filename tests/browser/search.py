@@ -1,5 +1,5 @@
 """Drive Material's search box and read its results (shared by the search tests and
-scripts/bench_search.py)."""
+scripts/benchmark.py)."""
 
 from __future__ import annotations
 

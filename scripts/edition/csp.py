@@ -1,0 +1,247 @@
+"""The Content Security Policy: no script runs unless it is a file of the site or an inline
+script whose sha256 the build computed from the pages it ships.
+
+overrides/hooks/content_security.py puts POLICY(hashes of the page's own inline scripts)
+in a <meta http-equiv> at the top of every page's <head> (for hosts that set no header:
+GitHub Pages, the offline copy from file://). The pipeline then reads those back from every
+built page (site_policy) for the header policy, written as site/_headers and checked
+against scripts/publish/ by tests/test_publish.py. Nothing is listed by hand: a new inline
+script anywhere gets its hash at the next build.
+
+The iframe-worker shim (offline search from file://) writes an inline script into an
+about:blank iframe, which inherits the page's policy: its text is rebuilt here from the
+shim's own source and the page's worker address (iframe_worker_scripts), and hashed too.
+JSON (`type="application/json"`, `application/ld+json`) is data, never executed, and not
+governed by script-src: it is not hashed.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from pathlib import Path
+
+SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script\s*>", re.S | re.I)
+TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
+STYLE = re.compile(r"<style(?:\s[^>]*)?>(.*?)</style\s*>", re.S | re.I)
+SRC = re.compile(r"\bsrc\s*=", re.I)
+EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+HASH = re.compile(r"'(sha256-[A-Za-z0-9+/=]+)'")
+DIRECTIVE_HASHES = re.compile(r"(script-src|style-src)([^;]*)")
+WORKER_URL = re.compile(r"""["']([^"'\s]*search[^"'\s]*\.js)["']""")
+
+# Every directive but script-src, which carries the hashes. frame-ancestors is ignored in a
+# <meta> (and logged as an error there), so it is a header only (HEADERS below).
+DIRECTIVES = [
+    "default-src 'self'",
+    "script-src 'self' {hashes}",
+    "style-src 'self' {style_hashes}",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+]
+HEADER_ONLY = ["frame-ancestors 'none'"]
+HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+}
+
+
+class ShimChanged(RuntimeError):
+    pass
+
+
+def sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+
+def inline_scripts(page: str) -> list[str]:
+    """The bodies of the executable inline scripts of an HTML page."""
+    out = []
+    for m in SCRIPT.finditer(page):
+        attrs = m["attrs"]
+        if SRC.search(attrs):
+            continue
+        kind = TYPE.search(attrs)
+        if (kind[1].lower() if kind else "") in EXECUTABLE_TYPES:
+            out.append(m["body"])
+    return out
+
+
+def _function_source(shim: str, name: str) -> str:
+    """`function NAME(…){…}` as Function.prototype.toString gives it: the source text."""
+    start = shim.find(f"function {name}(")
+    if start < 0:
+        raise ShimChanged(f"fonction {name} introuvable dans le shim iframe-worker")
+    depth, i, quote = 0, shim.index("{", start), None
+    while i < len(shim):
+        ch = shim[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = None
+        elif ch in "\"'`":
+            quote = ch
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return shim[start : i + 1]
+        i += 1
+    raise ShimChanged(f"fonction {name} incomplète dans le shim iframe-worker")
+
+
+def iframe_worker_scripts(shim: str, worker_url: str) -> list[str]:
+    """The inline script(s) the iframe-worker shim writes into its iframe for `worker_url`."""
+    m = re.search(r"document\.write\(`(.*?)`\)", shim, re.S)
+    if not m:
+        raise ShimChanged("document.write(`…`) introuvable dans le shim iframe-worker")
+    template = m[1].replace("<\\/", "</")
+    out = []
+    for body in re.findall(r"<script>(.*?)</script>", template, re.S):
+
+        def fill(var: re.Match) -> str:
+            name = var[1]
+            if not re.fullmatch(r"[A-Za-z_$][\w$]*", name):
+                raise ShimChanged(f"expression inattendue dans le shim iframe-worker : ${{{name}}}")
+            if f"function {name}(" in shim:
+                return _function_source(shim, name)
+            return worker_url
+
+        out.append(re.sub(r"\$\{([^}]*)\}", fill, body))
+    if not out:
+        raise ShimChanged("aucun script en ligne dans le gabarit du shim iframe-worker")
+    return out
+
+
+def worker_urls(page: str) -> set[str]:
+    """Addresses a page may give `new Worker()` for search: quoted *search*.js strings in
+    its inline scripts and configuration (over-inclusive is harmless: a hash allows only
+    that exact text)."""
+    urls = set()
+    for m in SCRIPT.finditer(page):
+        if not SRC.search(m["attrs"]):
+            urls.update(html.unescape(u) for u in WORKER_URL.findall(m["body"]))
+    return urls
+
+
+Hashes = dict[str, set[str]]  # "script-src"/"style-src" -> {"sha256-…"}
+
+
+def page_hashes(page: str, shim: str | None) -> Hashes:
+    """The hashes of a page's inline scripts (and its iframe-worker script) and of its
+    <style> elements (the citation graph's SVG has one). Style attributes would need
+    'unsafe-hashes': the pages have none, and the browser test would report one."""
+    scripts = inline_scripts(page)
+    if shim is not None:
+        for url in sorted(worker_urls(page)):
+            scripts += iframe_worker_scripts(shim, url)
+    return {
+        "script-src": {sha256(s) for s in scripts},
+        "style-src": {sha256(s) for s in STYLE.findall(page)},
+    }
+
+
+def policy(hashes: Hashes, header: bool = False) -> str:
+    def quoted(kind: str) -> str:
+        return " ".join(f"'{h}'" for h in sorted(hashes.get(kind, ())))
+
+    directives = [
+        d.format(hashes=quoted("script-src"), style_hashes=quoted("style-src")).strip() for d in DIRECTIVES
+    ]
+    return "; ".join(directives + (HEADER_ONLY if header else []))
+
+
+def meta(hashes: Hashes) -> str:
+    return f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
+
+
+def site_hashes(site: Path) -> Hashes:
+    """Every hash in the meta policies of the built pages under `site`."""
+    out: Hashes = {"script-src": set(), "style-src": set()}
+    for path in sorted(Path(site).rglob("*.html")):
+        m = META.search(path.read_text(encoding="utf-8"))
+        if m is None:
+            raise RuntimeError(f"{path.relative_to(site)} : pas de politique CSP (<meta http-equiv>)")
+        for kind, values in DIRECTIVE_HASHES.findall(html.unescape(m[1])):
+            out[kind].update(HASH.findall(values))
+    return out
+
+
+def site_policy(site: Path) -> str:
+    """The header policy for the whole site: every page's hashes, plus frame-ancestors."""
+    return policy(site_hashes(site), header=True)
+
+
+# --- the publishing configurations -------------------------------------------------------
+
+# Fingerprinted bundles (name.<8 hex>.min.js|css): cached for a year, a new build renames them.
+IMMUTABLE = "public, max-age=31536000, immutable"
+# The service worker script and the web app manifest must be checked at every visit, or a
+# new deployment would stay unseen for as long as the browser kept the old ones.
+NO_CACHE = ["sw.js", "manifest.webmanifest"]
+# Content types with their charset: exports and citation formats are UTF-8 text.
+TYPES = {
+    "txt": "text/plain",
+    "json": "application/json",
+    "xml": "application/xml",
+    "bib": "application/x-bibtex",
+    "ris": "application/x-research-info-systems",
+    "csl.json": "application/vnd.citationstyles.csl+json",
+    "webmanifest": "application/manifest+json",
+}
+FINGERPRINTED = [
+    "/assets/javascripts/bundle.*",
+    "/assets/javascripts/workers/search.*",
+    "/assets/stylesheets/main.*",
+    "/assets/stylesheets/palette.*",
+]
+
+
+def content_type(name: str) -> str | None:
+    """`type; charset=utf-8` for a file name with one of TYPES' extensions (longest first)."""
+    for ext in sorted(TYPES, key=len, reverse=True):
+        if name.endswith("." + ext):
+            return f"{TYPES[ext]}; charset=utf-8"
+    return None
+
+
+def headers_file(site_policy_: str) -> str:
+    """scripts/publish/_headers (Netlify, Cloudflare Pages): generated, do not edit."""
+    lines = [
+        "# Generated by `python -m edition build` (scripts/edition/csp.py), copied to site/_headers;",
+        "# tests/test_publish.py fails when this copy is stale. Do not edit: see README, Publishing.",
+        "/*",
+        f"  Content-Security-Policy: {site_policy_}",
+        *(f"  {k}: {v}" for k, v in HEADERS.items()),
+    ]
+    for pattern in FINGERPRINTED:
+        lines += [pattern, f"  Cache-Control: {IMMUTABLE}"]
+    for name in NO_CACHE:
+        lines += [f"/{name}", "  Cache-Control: no-cache"]
+    for ext in sorted(TYPES):
+        lines += [f"/*.{ext}", f"  Content-Type: {content_type('x.' + ext)}"]
+    return "\n".join(lines) + "\n"
+
+
+def nginx_headers(site_policy_: str) -> str:
+    """scripts/publish/security-headers.conf: included at server level and again in every
+    location that sets a header of its own (nginx drops inherited add_header there)."""
+    lines = [
+        "# Generated by `python -m edition build` (scripts/edition/csp.py); tests/test_publish.py",
+        "# fails when stale. Included by nginx.conf at server level and in every location.",
+        f'add_header Content-Security-Policy "{site_policy_}" always;',
+        *(f'add_header {k} "{v}" always;' for k, v in HEADERS.items()),
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,151 @@
+"""A quiet static server for a built site: `scripts/dev.sh serve`, the browser tests and the
+benchmark use this one.
+
+    python -m edition.httpserve [DIRECTORY] [--port 8000] [--gzip]
+
+Text formats are sent with `; charset=utf-8` (Python's http.server sends `text/plain`
+alone, and a browser then reads resolution.txt as Windows-1252: « RÃ©solution »): the
+types and charsets are those of the publishing configurations (edition.csp.TYPES). With
+gzip, compressible files are sent gzip-encoded (as a real host would), and every response
+is recorded in `log` as (path, raw bytes, bytes sent).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip as gzip_
+import http.server
+import os
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from .csp import content_type
+
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".md", ".bib", ".ris")
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """SimpleHTTPRequestHandler, silent, with UTF-8 text types."""
+
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".html": "text/html; charset=utf-8",
+        ".css": "text/css; charset=utf-8",
+        ".js": "text/javascript; charset=utf-8",
+        ".svg": "image/svg+xml; charset=utf-8",
+    }
+    use_gzip = False
+    log: list[tuple[str, int, int]] | None = None
+
+    def log_message(self, *args):  # keep test and terminal output clean
+        pass
+
+    def guess_type(self, path):
+        return content_type(os.fspath(path)) or super().guess_type(path)
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def do_GET(self):  # noqa: N802 (http.server's naming)
+        if not self.use_gzip:
+            return super().do_GET()
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        if not os.path.isfile(path):
+            self.send_error(404)
+            self.log is not None and self.log.append((self.path, 0, 0))
+            return None
+        raw = body = Path(path).read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        if path.endswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip_.compress(raw, compresslevel=6, mtime=0)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        self.log is not None and self.log.append((self.path.split("?")[0], len(raw), len(body)))
+        return None
+
+
+class Server:
+    """`directory` served on 127.0.0.1 (a free port unless given), in a thread, ready when
+    the constructor returns; `base` is its address. Use as a context manager or close()."""
+
+    def __init__(self, directory: Path, port: int = 0, gzip: bool = False):
+        self.log: list[tuple[str, int, int]] = []
+        handler = type(
+            "BoundHandler",
+            (Handler,),
+            {"use_gzip": gzip, "log": self.log, "__init__": _bind(str(directory))},
+        )
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        wait_until_up(self.base)
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _bind(directory: str):
+    def __init__(self, *a, **kw):
+        Handler.__init__(self, *a, directory=directory, **kw)
+
+    return __init__
+
+
+def wait_until_up(base: str, timeout: float = 10.0) -> None:
+    """Return when `base` answers (any HTTP status), else raise after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(base, timeout=1):
+                return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m edition.httpserve", description=__doc__.split("\n\n")[0])
+    parser.add_argument("directory", nargs="?", default="site", type=Path)
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--gzip", action="store_true")
+    args = parser.parse_args(argv)
+    handler = type(
+        "BoundHandler", (Handler,), {"use_gzip": args.gzip, "__init__": _bind(str(args.directory))}
+    )
+    try:
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+    except OSError as err:
+        print(f"impossible d’écouter sur 127.0.0.1:{args.port} : {err.strerror}", file=sys.stderr)
+        return 1
+    with httpd:
+        print(f"Site servi sur http://127.0.0.1:{args.port}/ (Ctrl+C pour arrêter)", flush=True)
+        try:
+            httpd.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,213 @@
+"""The strict Content Security Policy, as published: Debian's nginx serves site/ with the
+project's own configuration (scripts/publish/nginx.conf and security-headers.conf) on a
+free port. Every page carries the headers (on the fingerprinted bundles too: nginx drops
+inherited headers in a location with its own), no page reports a single CSP violation,
+and what needs script still works: search, note tooltips, copy buttons, the palette. The
+exports are UTF-8 for the browser. From file:// the <meta> policy alone applies."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from edition import csp
+from edition.httpserve import wait_until_up
+
+from ..conftest import ROOT
+from .conftest import Recorder, free_port
+from .search import META, PLACEHOLDER, QUERY, search
+
+PUBLISH = ROOT / "scripts" / "publish"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+LISTEN = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+"""
+MAIN = """daemon off;
+master_process off;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {tmp}/body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        root {site};
+        include nginx.conf;
+    }}
+}}
+"""
+
+
+@pytest.fixture(scope="module")
+def nginx(site, tmp_path_factory):
+    if not Path(NGINX).exists():
+        pytest.fail("nginx introuvable : installez le paquet Debian « nginx » (scripts/dev.sh test le fait)")
+    conf = tmp_path_factory.mktemp("nginx")
+    for name in ("nginx.conf", "security-headers.conf"):
+        shutil.copy(PUBLISH / name, conf / name)
+    port = free_port()
+    (conf / "main.conf").write_text(MAIN.format(tmp=conf, port=port, site=site), encoding="utf-8")
+    proc = subprocess.Popen(
+        [NGINX, "-p", str(conf), "-c", str(conf / "main.conf"), "-e", str(conf / "error.log")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until_up(base)
+    except OSError:
+        proc.kill()
+        proc.wait()
+        pytest.fail(f"nginx n’a pas démarré : {(conf / 'error.log').read_text()}")
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def headers(url: str) -> dict[str, str]:
+    with urllib.request.urlopen(url) as r:
+        return {k.lower(): v for k, v in r.headers.items()}
+
+
+def test_every_response_carries_the_security_headers(site, nginx):
+    bundle = next(site.glob("assets/javascripts/bundle.*.min.js")).relative_to(site).as_posix()
+    for name in ["index.html", "dispositif/7.html", bundle, "resolution.json", "resolution.akn.xml"]:
+        got = headers(nginx + name)
+        policy = got.get("content-security-policy", "")
+        assert "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0], name
+        for directive in (
+            "default-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "frame-ancestors 'none'",
+        ):
+            assert directive in policy, (name, directive)
+        for header, value in csp.HEADERS.items():
+            assert got.get(header.lower()) == value, (name, header)
+    assert "immutable" in headers(nginx + bundle)["cache-control"]
+
+
+@pytest.mark.parametrize(
+    "name, mime",
+    [
+        ("resolution.txt", "text/plain"),
+        ("resolution.json", "application/json"),
+        ("resolution.akn.xml", "application/xml"),
+    ],
+)
+def test_exports_are_declared_utf8(nginx, server, name, mime):
+    for base in (nginx, server):  # the publishing configuration and scripts/dev.sh serve
+        assert headers(base + name)["content-type"] == f"{mime}; charset=utf-8", base
+
+
+def test_resolution_txt_reads_correctly_in_the_browser(page, nginx, server):
+    for base in (nginx, server):
+        page.goto(base + "resolution.txt")
+        assert "Résolution adoptée" in page.locator("body").inner_text(), base
+
+
+def test_no_page_reports_a_csp_violation(context, site, nginx):
+    context.add_init_script(LISTEN)
+    names = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    problems = []
+    for name in names:
+        tab = context.new_page()
+        recorder = Recorder(tab)
+        tab.goto(nginx + name)
+        tab.wait_for_load_state("networkidle")
+        problems += [f"{name}: {v}" for v in tab.evaluate("window.__violations")]
+        problems += [f"{name}: console: {e}" for e in recorder.errors]
+        tab.close()
+    assert len(names) >= 20
+    assert problems == []
+
+
+@pytest.mark.parametrize("where", ["nginx", "file_base"])
+def test_scripts_work_under_the_policy(context, request, where):
+    """Search (its worker; from disk the iframe-worker's inline script), a note's tooltip,
+    a copy button and the palette, with the policy enforced and nothing reported."""
+    base = request.getfixturevalue(where)
+    context.add_init_script(LISTEN)
+    page = context.new_page()
+    recorder = Recorder(page)
+    page.goto(base + "texte-integral.html")
+    page.wait_for_load_state("load")
+    if where == "file_base":  # the <meta> policy is the one enforced
+        assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+
+    page.hover("a.footnote-ref >> nth=0")
+    page.locator(".md-tooltip2--active").wait_for()
+
+    page.evaluate("navigator.clipboard.writeText('(vide)')")
+    page.locator("#op-5").get_by_role(
+        "button", name="Copier le lien vers le paragraphe 5", exact=True
+    ).click()
+    assert page.evaluate("navigator.clipboard.readText()").endswith("texte-integral.html#op-5")
+
+    before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    after = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert {before, after} == {"default", "slate"}
+
+    page.locator(QUERY).click()
+    page.locator(META).filter(has_text=PLACEHOLDER).wait_for(timeout=15000)
+    assert search(page, "Durban")
+    time.sleep(0.3)  # a late violation report (the worker's iframe) would arrive by now
+    assert page.evaluate("window.__violations") == []
+    assert recorder.errors == []
+    page.close()
+
+
+def test_json_ld_is_data_not_script(site):
+    """JSON-LD is never executed (and not governed by script-src): it is not hashed, while
+    every executable inline script is."""
+    page = (site / "dispositif/7.html").read_text(encoding="utf-8")
+    assert 'type="application/ld+json"' in page
+    bodies = csp.inline_scripts(page)
+    assert bodies and all('"@context"' not in b for b in bodies)
+    policy = csp.META.search(page)[1]
+    assert all(f"'{csp.sha256(b)}'" in policy for b in bodies)
+
+
+def test_drawer_and_search_are_closed_when_a_page_is_shown_again(page, server):
+    """What autocomplete="off" did on Material's toggles: a page restored from history
+    (pageshow) never shows the drawer or the search open."""
+    page.goto(server + "index.html")
+    page.wait_for_load_state("load")
+    assert page.locator("#__search").get_attribute("autocomplete") is None
+    page.evaluate("document.getElementById('__search').checked = true")
+    page.evaluate("document.getElementById('__drawer').checked = true")
+    page.evaluate("dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    assert page.evaluate("[__search.checked, __drawer.checked]") == [False, False]
+
+
+def test_the_toggle_hook_fails_loudly_when_material_changes():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("form_toggles", ROOT / "overrides/hooks/form_toggles.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+
+    class Page:
+        class file:  # noqa: N801
+            src_uri = "index.md"
+
+    with pytest.raises(RuntimeError, match="Material"):
+        hook.on_post_page("<html><body>sans cases</body></html>", page=Page, config=None)
