@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import jinja2
 import yaml
 from markupsafe import Markup, escape
 
@@ -25,6 +24,7 @@ from .annotations import Annotations, official_link
 from .french import french_date, paragraph_label, report_basis
 from .inline import Extras, HtmlRules, note_tokens, paragraph_tokens
 from .model import CitedDocument, Paragraph, Resolution
+from .templating import ENV
 from .typography import superscripts
 
 GENERATED = "Généré par scripts/edition depuis {source} : ne pas modifier à la main."
@@ -34,16 +34,6 @@ CITATION_NAMES = (
     ("oscola", "OSCOLA (anglais)"),
     ("bluebook", "Bluebook (anglais)"),
 )
-
-ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("edition", "templates"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
-ENV.filters["french_date"] = french_date
 
 
 def label(p: Paragraph) -> str:

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from . import urls
 from .model import Paragraph, Resolution
+from .templating import ENV
 
 if TYPE_CHECKING:
     from .render import Edition
@@ -178,8 +179,6 @@ def analysis(e: Edition, page: str) -> dict:
 
 def citation_graph(e: Edition, page: str) -> Markup:
     """The citation graph (SVG, with a list for narrow screens and a table), or nothing."""
-    from .render import ENV
-
     res = e.res
     edges = citation_edges(res)
     if not edges:

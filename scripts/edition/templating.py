@@ -1,0 +1,19 @@
+"""The Jinja2 environment of the generated pages (templates/): autoescaped, strict about
+undefined names, with the French filters the templates use. One place, so that every
+module rendering a template (render.py, visuals.py) escapes the same way."""
+
+from __future__ import annotations
+
+import jinja2
+
+from .french import french_date
+
+ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("edition", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+ENV.filters["french_date"] = french_date
