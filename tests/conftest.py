@@ -1,8 +1,16 @@
-"""Shared fixtures: the parsed resolution and one strict build of the site per session."""
+"""Shared fixtures: the parsed resolution and one strict build of the site per session.
+
+Every build goes through a building fixture (BUILDING_FIXTURES): a test that uses one,
+directly, through another fixture (the browser tier's `server`) or by name through a
+parameter (`request.getfixturevalue(origin)`), is marked slow here, never by hand; and a
+test not marked slow that builds anyway fails, so `pytest -m "not slow"` builds nothing."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,16 +21,68 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "source" / "A-RES-68-160-fr.txt"
 FIXTURES = ROOT / "tests" / "fixtures"
 
+# Fixtures that build a site (an MkDocs build, in-process or through a command).
+# `tiny_project` and `copy_to_build` live in tests/test_pipeline.py.
+BUILDING_FIXTURES = {"site", "built_edition", "fresh_build", "build_command", "tiny_project", "copy_to_build"}
 
-# Fixtures that build a site: any test using one (directly or through another fixture,
-# such as the browser tier's `server`) is marked slow here, never by hand.
-BUILDING_FIXTURES = {"site", "built_edition", "fresh_build"}
+
+def needs_build(item) -> bool:
+    """Whether a test reaches a building fixture: its fixture closure, plus fixtures named
+    by its parameters (requested at run time with request.getfixturevalue)."""
+    names = set(getattr(item, "fixturenames", ()))
+    callspec = getattr(item, "callspec", None)
+    if callspec is not None:
+        names |= {v for v in callspec.params.values() if isinstance(v, str)}
+    manager = item.session._fixturemanager
+    seen: set[str] = set()
+    while names:
+        name = names.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for fixturedef in manager.getfixturedefs(name, item) or ():
+            names.update(fixturedef.argnames)
+    return bool(BUILDING_FIXTURES & seen)
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if BUILDING_FIXTURES & set(getattr(item, "fixturenames", ())):
+        if needs_build(item):
             item.add_marker(pytest.mark.slow)
+
+
+_running: list = []  # the test being set up or run
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    _running[:] = [item]
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    _running[:] = [item]
+    return (yield)
+
+
+def _guard_build(real):
+    """Wrap pipeline._build (every in-process MkDocs build): a test not marked slow that
+    builds fails, naming itself, instead of silently slowing the fast tier."""
+
+    def build(*args, **kwargs):
+        item = _running[0] if _running else None
+        if item is not None and item.get_closest_marker("slow") is None:
+            raise AssertionError(
+                f"{item.nodeid} construit un site sans être marqué slow : "
+                f"passez par une fixture de construction ({', '.join(sorted(BUILDING_FIXTURES))})"
+            )
+        return real(*args, **kwargs)
+
+    return build
+
+
+pipeline._build = _guard_build(pipeline._build)
 
 
 @pytest.fixture(scope="session")
@@ -70,3 +130,31 @@ def fresh_build(tmp_path):
         return out
 
     return build
+
+
+class BuildCommand:
+    """A build run as a reader runs it, in its own process: `build_command("edition",
+    "build", "--docs-dir", …)` runs `python -m edition build …` from the project's root
+    and returns the finished process (text output); `argv()` gives the command line for
+    tests that start and kill it themselves."""
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
+
+    @staticmethod
+    def argv(*args: str) -> list[str]:
+        return [sys.executable, "-m", *map(str, args)]
+
+    def __call__(self, *args, env: dict[str, str] | None = None, timeout: float = 600):
+        return subprocess.run(
+            self.argv(*args),
+            cwd=ROOT,
+            env=env or self.env,
+            capture_output=True,
+            encoding="utf-8",
+            timeout=timeout,
+        )
+
+
+@pytest.fixture
+def build_command():
+    return BuildCommand()

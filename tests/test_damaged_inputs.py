@@ -4,17 +4,12 @@ no traceback, and the previous docs/ and site/ left byte for byte as they were."
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 
 import pytest
 
 from . import damaged
 from .conftest import ROOT
-
-pytestmark = pytest.mark.slow
 
 
 def snapshot(folder) -> dict[str, bytes]:
@@ -45,33 +40,18 @@ def test_the_corpus_is_committed_and_up_to_date():
 @pytest.mark.parametrize(
     "name,line,fragment", [(c[0], c[2], c[3]) for c in damaged.CASES], ids=[c[0] for c in damaged.CASES]
 )
-def test_damaged_source_is_refused_naming_the_line(previous, name, line, fragment):
+def test_damaged_source_is_refused_naming_the_line(previous, build_command, name, line, fragment):
     where, before = previous
     source = damaged.CORPUS / name
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "edition",
-            "build",
-            "--source",
-            str(source),
-            "--docs-dir",
-            str(where / "docs"),
-            "--site-dir",
-            str(where / "site"),
-        ],
-        capture_output=True,
-        cwd=ROOT,
-        timeout=300,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")},
+    run = build_command(
+        "edition", "build", "--source", source, "--docs-dir", where / "docs", "--site-dir", where / "site"
     )
-    err = run.stderr.decode("utf-8")
+    err = run.stderr
     assert run.returncode == 2, err
     assert "Traceback" not in err
     first = err.splitlines()[0]
     assert first.startswith(f"{source}:{line}: erreur : "), err
     assert fragment in err, err
     assert f"\n    {line} | " in err and "\n    attendu : " in err  # shows the line, says what
-    assert run.stdout == b""
+    assert run.stdout == ""
     assert snapshot(where) == before  # nothing written, nothing deleted

@@ -1,11 +1,8 @@
-"""Bad input: a ParseError naming the line, showing it, saying what was expected; the
-command exits non-zero and writes or deletes nothing."""
+"""Bad input, in memory: a ParseError naming the line, showing it, saying what was expected.
+The same table through the command (exit 2, docs/ and site/ untouched): test_damaged_inputs.py."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 import unicodedata
 
 import pytest
@@ -14,7 +11,7 @@ from edition.normalise import INVISIBLE, decode
 from edition.parse import parse, parse_file
 
 from . import damaged
-from .conftest import ROOT, SOURCE
+from .conftest import SOURCE
 
 TEXT = SOURCE.read_text(encoding="utf-8")
 CASES = damaged.CASES  # the one damaged-input table, also run through the CLI (slow)
@@ -46,10 +43,6 @@ def test_the_invisible_characters_are_every_format_character():
     assert all(INVISIBLE.fullmatch(c) for c in wanted)
 
 
-def replace_line(number: int, new: str) -> str:
-    return damaged.replace_line(number, new)
-
-
 def test_not_utf8_names_the_line(tmp_path):
     bad = tmp_path / "latin1.txt"
     bad.write_bytes(TEXT.encode("utf-8").replace("générale".encode(), "générale".encode("latin-1"), 1))
@@ -57,35 +50,3 @@ def test_not_utf8_names_the_line(tmp_path):
         parse_file(bad)
     assert info.value.line == 1 and "UTF-8" in str(info.value)
     assert str(info.value).startswith(str(bad) + ":1:")
-
-
-def test_cli_leaves_docs_and_site_untouched(tmp_path):
-    docs, site = tmp_path / "docs", tmp_path / "site"
-    shutil.copytree(ROOT / "docs", docs)
-    site.mkdir()
-    (site / "index.html").write_text("previous build", encoding="utf-8")
-    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-    bad = tmp_path / "bad.txt"
-    bad.write_text(replace_line(8, " L’Assemblée nationale, "), encoding="utf-8")
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "edition",
-            "build",
-            "--source",
-            str(bad),
-            "--docs-dir",
-            str(docs),
-            "--site-dir",
-            str(site),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"},
-    )
-    assert run.returncode == 2
-    assert f"{bad}:8: erreur : formule d’ouverture introuvable" in run.stderr
-    after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and p != bad}
-    assert after == {p: b for p, b in before.items() if p != bad}

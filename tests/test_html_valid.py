@@ -13,8 +13,6 @@ import pytest
 
 from .conftest import ROOT
 
-pytestmark = pytest.mark.slow
-
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
@@ -69,6 +67,7 @@ def test_every_page_and_stylesheet_is_valid(site):
     assert errors == [], "\n" + describe(errors, site)
 
 
+@pytest.mark.slow  # no build, but a JVM start (5 s): kept out of the fast tier
 def test_the_checker_does_report_errors(tmp_path):
     """The gate can fail: a page with a duplicate id and a stray end tag is caught."""
     page = tmp_path / "bad.html"

@@ -1,15 +1,14 @@
 """The offline copy: one reproducible zip of the whole site, whose size the home and
-À propos pages show."""
+À propos pages show. (Two clean builds giving the same zip: tests/test_reproducible.py.)"""
 
 from __future__ import annotations
 
 import zipfile
 
 import pytest
-from edition import offline, pipeline
+from edition import offline
 
 from . import htmltext
-from .conftest import ROOT
 
 NAME = "A-RES-68-160-fr-hors-ligne.zip"
 
@@ -45,13 +44,6 @@ def test_pages_show_the_real_size_of_the_zip(site, page):
     # the rounding: what is shown is within 0.05 Mo of the real size
     number = float(shown.split()[0].replace(",", "."))
     assert abs(number * (1_000_000 if shown.endswith("Mo") else 1000) - size) <= 50_000
-
-
-def test_two_builds_give_byte_identical_zips(site, tmp_path):
-    second = tmp_path / "b"  # the first is the session's build, in another folder
-    shown = pipeline.build_site(ROOT / "docs", second)
-    assert shown == offline.format_size((second / NAME).stat().st_size)
-    assert (site / NAME).read_bytes() == (second / NAME).read_bytes()
 
 
 @pytest.mark.parametrize(

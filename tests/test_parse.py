@@ -159,12 +159,14 @@ def test_every_fixture_parses(path):
     assert r.operative and all(p.text for p in r.paragraphs)
 
 
-def test_ruff_lint_is_clean():
+@pytest.mark.parametrize("command", [["check"], ["format", "--check"]], ids=["lint", "format"])
+def test_ruff_lint_and_format_are_clean(command):
+    """`ruff check` and `ruff format --check` (the project's linter and formatter) pass."""
     import subprocess
     import sys
 
     run = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "scripts", "tests", "overrides"],
+        [sys.executable, "-m", "ruff", *command, "scripts", "tests", "overrides"],
         capture_output=True,
         text=True,
         cwd=ROOT,

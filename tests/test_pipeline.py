@@ -11,7 +11,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -35,7 +34,9 @@ hooks:
 
 
 @pytest.fixture
-def project(tmp_path):
+def tiny_project(tmp_path):
+    """A two-page MkDocs project with the offline and CSP hooks, and a previous site/ to keep
+    (a building fixture: conftest.BUILDING_FIXTURES)."""
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text(
@@ -58,8 +59,8 @@ def state(site):
     return siblings, {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
-def test_a_good_build_replaces_the_site_with_one_zip(project, monkeypatch):
-    docs, site, config = project
+def test_a_good_build_replaces_the_site_with_one_zip(tiny_project, monkeypatch):
+    docs, site, config = tiny_project
     built, zips = [], []
     real_build, real_zip = pipeline._build, offline.make_zip
     monkeypatch.setattr(pipeline, "_build", lambda *a, **k: built.append(a) or real_build(*a, **k))
@@ -75,8 +76,8 @@ def test_a_good_build_replaces_the_site_with_one_zip(project, monkeypatch):
     assert state(site)[0] == []
 
 
-def test_strict_abort_shows_its_warnings_and_leaves_the_site(project):
-    docs, site, config = project
+def test_strict_abort_shows_its_warnings_and_leaves_the_site(tiny_project):
+    docs, site, config = tiny_project
     before = state(site)
     (docs / "index.md").write_text("[cassé](absente.md)\n", encoding="utf-8")
     with pytest.raises(pipeline.BuildError, match="(?s)strict mode.*absente.md"):
@@ -84,8 +85,8 @@ def test_strict_abort_shows_its_warnings_and_leaves_the_site(project):
     assert state(site) == before
 
 
-def test_a_full_disk_leaves_the_site_as_it_was(project, monkeypatch):
-    docs, site, config = project
+def test_a_full_disk_leaves_the_site_as_it_was(tiny_project, monkeypatch):
+    docs, site, config = tiny_project
     before = state(site)
 
     def full(*a, **k):
@@ -155,15 +156,18 @@ def copy(tmp_path):
     return docs, site, source
 
 
+@pytest.fixture
+def copy_to_build(copy):
+    """The same, for tests that build it (a building fixture: conftest.BUILDING_FIXTURES)."""
+    return copy
+
+
 def command(docs, site, source, *extra):
-    return [
-        sys.executable, "-m", "edition", "build", "--docs-dir", str(docs), "--site-dir", str(site),
-        "--source", str(source), *extra,
-    ]  # fmt: skip
+    return ["edition", "build", "--docs-dir", docs, "--site-dir", site, "--source", source, *extra]
 
 
-def test_a_failing_build_leaves_docs_and_check_true(copy, monkeypatch, capsys):
-    docs, site, source = copy
+def test_a_failing_build_leaves_docs_and_check_true(copy_to_build, capsys):
+    docs, site, source = copy_to_build
     (docs / "a-propos.md").write_text("[cassé](absente.md)\n", encoding="utf-8")
     before_docs, before_site = tree(docs), tree(site)
     assert main(["build", "--docs-dir", str(docs), "--site-dir", str(site), "--source", str(source)]) == 1
@@ -174,14 +178,12 @@ def test_a_failing_build_leaves_docs_and_check_true(copy, monkeypatch, capsys):
     assert set(leftovers) <= {".docs.lock"}
 
 
-@pytest.mark.slow
-def test_kill_9_mid_build_leaves_docs_and_site_as_they_were(copy):
-    docs, site, source = copy
+def test_kill_9_mid_build_leaves_docs_and_site_as_they_were(copy_to_build, build_command):
+    docs, site, source = copy_to_build
     before_docs, before_site = tree(docs), tree(site)
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
     killed = 0
     for delay in (0.4, 0.7, 1.0, 1.3):
-        proc = subprocess.Popen(command(docs, site, source), cwd=ROOT, env=env,
+        proc = subprocess.Popen(build_command.argv(*command(docs, site, source)), cwd=ROOT, env=build_command.env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
         time.sleep(delay)
         if proc.poll() is not None:
@@ -193,7 +195,7 @@ def test_kill_9_mid_build_leaves_docs_and_site_as_they_were(copy):
         assert tree(site) == before_site, delay
     assert killed  # at least one build was killed mid-way
     # the next build removes what the killed ones left, and succeeds
-    run = subprocess.run(command(docs, site, source), cwd=ROOT, env=env, capture_output=True, text=True)
+    run = build_command(*command(docs, site, source))
     assert run.returncode == 0, run.stderr
     leftovers = [p.name for p in docs.parent.iterdir() if p.name.startswith((".docs.", ".site."))]
     assert set(leftovers) <= {".docs.lock"}
@@ -273,8 +275,8 @@ def test_good_site_urls_are_kept_with_a_final_slash(value, expected):
     assert siteurl.check(value) == expected
 
 
-def test_a_full_disk_during_the_command_leaves_docs_site_and_check(copy, monkeypatch, capsys):
-    docs, site, source = copy
+def test_a_full_disk_during_the_command_leaves_docs_site_and_check(copy_to_build, monkeypatch, capsys):
+    docs, site, source = copy_to_build
     before_docs, before_site = tree(docs), tree(site)
 
     def full(*a, **k):

@@ -8,15 +8,12 @@ from __future__ import annotations
 import fnmatch
 import re
 
-import pytest
 import yaml
 from edition import csp
 
 from .conftest import ROOT
 
 PUBLISH = ROOT / "scripts" / "publish"
-
-pytestmark = pytest.mark.slow
 
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(js|css)(\.map)?$")
 # revalidated on every use: the service worker and the web app manifest

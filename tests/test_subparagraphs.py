@@ -128,7 +128,6 @@ def test_subparagraph_grammar_is_enforced(body, line, fragment):
     assert info.value.line == line and fragment in str(info.value), str(info.value)
 
 
-@pytest.mark.slow
 def test_strict_build_shows_the_subparagraphs_with_their_anchors(built_edition):
     site = built_edition(SOURCE)
     for page, op in (("dispositif/2.html", 2), ("texte-integral.html", 2), ("dispositif/4.html", 4)):

@@ -5,7 +5,6 @@ link lands, everything is derived from the model (a synthetic resolution gets it
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import unquote, urljoin
 
 from edition import visuals
 from edition.annotations import slug
@@ -13,6 +12,7 @@ from edition.parse import parse_file
 
 from . import htmltext
 from .conftest import FIXTURES
+from .links import assert_lands
 
 SYNTHETIC = FIXTURES / "seize-paragraphes-notes-multipages.txt"
 
@@ -28,17 +28,6 @@ def citation_pairs(res) -> dict[tuple[str, str], set[str]]:
         for key in n.symbols:
             pairs.setdefault((n.paragraph, key), set()).add("note")
     return pairs
-
-
-def resolve(site: Path, page: Path, href: str) -> None:
-    """Assert that an internal link from `page` lands on an existing file and anchor."""
-    assert not href.startswith(("http:", "https:", "//")), href
-    target = urljoin(page.relative_to(site).as_posix(), href)
-    path, _, anchor = target.partition("#")
-    file = site / unquote(path) if path else page
-    assert file.is_file(), f"{page.name}: {href}"
-    if anchor:
-        assert unquote(anchor) in htmltext.ids(file), f"{page.name}: {href}"
 
 
 def in_ed(el) -> bool:
@@ -97,7 +86,7 @@ def check_map(site: Path, res) -> None:
         kind = "Alinéa" if p.kind == "pp" else "Paragraphe"
         assert text.startswith(f"{kind} {p.number} {p.opening}"), text
         assert tile.get("href").endswith(f"#{p.anchor}")
-        resolve(site, page, tile.get("href"))
+        assert_lands(site, page, tile.get("href"))
 
 
 def check_graph(site: Path, res) -> None:
@@ -126,13 +115,13 @@ def check_graph(site: Path, res) -> None:
     for anchor in {a for a, _ in drawn} - {"header"}:
         assert nodes[anchor].endswith(f"#{anchor}")
     for href in nodes.values():
-        resolve(site, page, href)
+        assert_lands(site, page, href)
     # the text equivalent: one row per citation
     rows = graph.xpath(".//details//tbody/tr")
     assert len(rows) == len(drawn)
     for row in rows:
         for href in row.xpath(".//a/@href"):
-            resolve(site, page, href)
+            assert_lands(site, page, href)
 
 
 def check_verbs(site: Path, res) -> None:
@@ -152,7 +141,7 @@ def check_verbs(site: Path, res) -> None:
         for dd in items:
             a = dd.xpath("./a")[0]
             number = int(a.text_content().rstrip("."))
-            resolve(site, page, a.get("href"))
+            assert_lands(site, page, a.get("href"))
             assert a.get("href").endswith(f"#op-{number}")
             p = res.operative[number - 1]
             # the paragraph's opening words and the start of its text, not the verb alone

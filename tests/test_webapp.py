@@ -7,8 +7,6 @@ import hashlib
 import io
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 from edition import offline, webapp
@@ -16,8 +14,6 @@ from PIL import Image
 
 from . import htmltext
 from .conftest import ROOT
-
-pytestmark = pytest.mark.slow
 
 
 def worker_lists(sw: str) -> tuple[dict, list[dict]]:
@@ -105,17 +101,11 @@ def test_workbox_copies_are_the_pinned_packages():
     assert (shipped / "LICENSE").read_text(encoding="utf-8").startswith("Copyright 2018 Google LLC")
 
 
-def test_development_build_registers_no_worker(tmp_path):
+def test_development_build_registers_no_worker(tmp_path, build_command):
     """A plain `mkdocs build` (as `mkdocs serve` makes): the pages name no worker, and sw.js
     only removes a worker a shipped build left at the same address."""
     out = tmp_path / "site"
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    run = build_command("mkdocs", "build", "--quiet", "--site-dir", out)
     assert run.returncode == 0, run.stderr
     config = json.loads(htmltext.load(out / "index.html").xpath("//script[@id='__webapp']")[0].text)
     assert config == {"worker": None}

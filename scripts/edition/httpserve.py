@@ -7,7 +7,9 @@ Text formats are sent with `; charset=utf-8` (Python's http.server sends `text/p
 alone, and a browser then reads resolution.txt as Windows-1252: « RÃ©solution »): the
 types and charsets are those of the publishing configurations (edition.csp.TYPES). With
 gzip, compressible files are sent gzip-encoded (as a real host would), and every response
-is recorded in `log` as (path, raw bytes, bytes sent).
+is recorded in `log` as (path, raw bytes, bytes sent). Every path asked for is recorded in
+`asked`, and `root` can be pointed at another build while serving (a new deployment at
+the same address: tests/browser/test_pwa.py).
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map",
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    """SimpleHTTPRequestHandler, silent, with UTF-8 text types."""
+    """SimpleHTTPRequestHandler, silent, with UTF-8 text types, serving the server's
+    current `root`, gzip-encoded when the server's `gzip` is set."""
 
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -38,8 +41,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".js": "text/javascript; charset=utf-8",
         ".svg": "image/svg+xml; charset=utf-8",
     }
-    use_gzip = False
-    log: list[tuple[str, int, int]] | None = None
+
+    def __init__(self, request, client_address, server):
+        super().__init__(request, client_address, server, directory=str(server.root))
 
     def log_message(self, *args):  # keep test and terminal output clean
         pass
@@ -52,14 +56,15 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
     def do_GET(self):  # noqa: N802 (http.server's naming)
-        if not self.use_gzip:
+        self.server.asked.append(self.path.split("?")[0].lstrip("/"))
+        if not self.server.gzip:
             return super().do_GET()
         path = self.translate_path(self.path)
         if os.path.isdir(path):
             path = os.path.join(path, "index.html")
         if not os.path.isfile(path):
             self.send_error(404)
-            self.log is not None and self.log.append((self.path, 0, 0))
+            self.server.log.append((self.path, 0, 0))
             return None
         raw = body = Path(path).read_bytes()
         self.send_response(200)
@@ -71,25 +76,43 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-        self.log is not None and self.log.append((self.path.split("?")[0], len(raw), len(body)))
+        self.server.log.append((self.path.split("?")[0], len(raw), len(body)))
         return None
+
+
+def make_server(directory: Path, port: int = 0, gzip: bool = False) -> http.server.ThreadingHTTPServer:
+    """The HTTP server (not started) for `directory` on 127.0.0.1:`port`."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    httpd.root, httpd.gzip = Path(directory), gzip
+    httpd.log, httpd.asked = [], []
+    return httpd
 
 
 class Server:
     """`directory` served on 127.0.0.1 (a free port unless given), in a thread, ready when
-    the constructor returns; `base` is its address. Use as a context manager or close()."""
+    the constructor returns; `base` is its address, `asked` the paths asked for (no query
+    string), `log` the gzip responses; set `root` to serve another folder from now on.
+    Use as a context manager or close()."""
 
     def __init__(self, directory: Path, port: int = 0, gzip: bool = False):
-        self.log: list[tuple[str, int, int]] = []
-        handler = type(
-            "BoundHandler",
-            (Handler,),
-            {"use_gzip": gzip, "log": self.log, "__init__": _bind(str(directory))},
-        )
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.httpd = make_server(directory, port, gzip)
+        self.log: list[tuple[str, int, int]] = self.httpd.log
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         wait_until_up(self.base)
+        self.asked.clear()  # the readiness probe
+
+    @property
+    def root(self) -> Path:
+        return self.httpd.root
+
+    @root.setter
+    def root(self, directory: Path) -> None:
+        self.httpd.root = Path(directory)
+
+    @property
+    def asked(self) -> list[str]:
+        return self.httpd.asked
 
     def close(self):
         self.httpd.shutdown()
@@ -100,13 +123,6 @@ class Server:
 
     def __exit__(self, *exc):
         self.close()
-
-
-def _bind(directory: str):
-    def __init__(self, *a, **kw):
-        Handler.__init__(self, *a, directory=directory, **kw)
-
-    return __init__
 
 
 def wait_until_up(base: str, timeout: float = 10.0) -> None:
@@ -130,11 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--gzip", action="store_true")
     args = parser.parse_args(argv)
-    handler = type(
-        "BoundHandler", (Handler,), {"use_gzip": args.gzip, "__init__": _bind(str(args.directory))}
-    )
     try:
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+        httpd = make_server(args.directory, args.port, args.gzip)
     except OSError as err:
         print(f"impossible d’écouter sur 127.0.0.1:{args.port} : {err.strerror}", file=sys.stderr)
         return 1

@@ -4,17 +4,16 @@ reader whole; the site installs as an app; from disk (the offline zip) no worker
 
 from __future__ import annotations
 
-import http.server
 import json
 import shutil
 import subprocess
 import sys
-import threading
 import time
 import zipfile
 
 import pytest
 from edition import pipeline, webapp
+from edition.httpserve import Server
 from playwright.sync_api import Error as PlaywrightError
 
 from ..conftest import ROOT, SOURCE
@@ -34,37 +33,13 @@ CACHED_URLS = """async () => {
 }"""
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves whichever build the server points at now; records the paths asked for."""
-
-    def __init__(self, request, client_address, server):
-        super().__init__(request, client_address, server, directory=str(server.root))
-
-    def do_GET(self):
-        self.server.asked.append(self.path.split("?")[0].lstrip("/"))
-        super().do_GET()
-
-    def end_headers(self):
-        # as `mkdocs serve` and the publishing policy for pages: revalidate every time
-        self.send_header("Cache-Control", "no-cache")
-        super().end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture
 def switchable(site):
-    """A server on a free port whose root (`.root`) a test can swap for another build:
-    the same address, a new deployment."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.root, httpd.asked = site, []
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    httpd.base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
+    """The project's server (edition.httpserve) on a free port; a test points its `root`
+    at another build (the same address, a new deployment) and reads `asked`, the paths
+    asked for."""
+    with Server(site) as httpd:
+        yield httpd
 
 
 @pytest.fixture(scope="module")
@@ -177,7 +152,8 @@ def test_a_new_build_reaches_the_reader_whole(context, site, second_build, switc
     changed = {e["url"] for e in new if e not in old}
     assert "dispositif/14.html" in changed and len(changed) < len(new) / 2
 
-    switchable.root, switchable.asked = second_build, []  # deployed at the same address
+    switchable.root = second_build  # deployed at the same address
+    switchable.asked.clear()
     page.goto(base + "dispositif/12.html")  # one navigation: the browser finds the new worker
     notice = page.locator(".edition-update")
     notice.wait_for(timeout=60_000)  # the new version stored whole and in control

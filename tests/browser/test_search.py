@@ -118,21 +118,17 @@ def test_narrower_with_more_words(searcher):
     assert set(narrow) < set(broad)
 
 
-def test_clicking_a_result_lands_on_the_paragraph(browser, request):
-    for origin in ["server", "file_base"]:
-        base = request.getfixturevalue(origin)
-        context = browser.new_context(locale="fr-FR")
-        page = context.new_page()
-        open_search(page, base)
-        search(page, "Durban")
-        page.locator("a.md-search-result__link[href*='#pp-3']").click()
-        page.wait_for_url("**/preambule.html?*#pp-3")
-        page.wait_for_load_state("load")
-        para = page.locator("#pp-3")
-        assert para.evaluate("el => el.matches(':target')")
-        box = para.bounding_box()
-        assert box is not None and 0 <= box["y"] < 300, (origin, box)
-        context.close()
+@pytest.mark.parametrize("origin", ["server", "file_base"])
+def test_clicking_a_result_lands_on_the_paragraph(page, request, origin):
+    open_search(page, request.getfixturevalue(origin))
+    search(page, "Durban")
+    page.locator("a.md-search-result__link[href*='#pp-3']").click()
+    page.wait_for_url("**/preambule.html?*#pp-3")
+    page.wait_for_load_state("load")
+    para = page.locator("#pp-3")
+    assert para.evaluate("el => el.matches(':target')")
+    box = para.bounding_box()
+    assert box is not None and 0 <= box["y"] < 300, (origin, box)
 
 
 def test_paragraphs_come_before_the_editions_pages(searcher):
