@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+import zipfile
+
 import pytest
 from playwright.sync_api import expect
 
+from ..conftest import ROOT
 from .search import LINKS, META, QUERY, open_search
 
 
@@ -69,19 +73,28 @@ def test_printed_map_tiles_keep_whole_words(page, server):
     assert broken == []
 
 
-def test_offline_copy_links_to_the_public_address_when_known(page, file_base):
-    """The offline zip of a build with SITE_URL: « Copier le lien » gives the public address
-    (a file:// address means nothing to whoever receives the e-mail)."""
-    page.goto(file_base + "dispositif/5.html")
+def test_offline_copy_links_to_the_public_address_when_known(page, build_command, tmp_path):
+    """The offline zip of a build with SITE_URL, unpacked and opened from disk: « Copier le
+    lien » gives the public address (a file:// address means nothing to whoever receives
+    the e-mail)."""
+    public = "https://edition.example.org/68-160/"
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    site = tmp_path / "site"
+    run = build_command(
+        "edition", "build", "--docs-dir", tmp_path / "docs", "--site-dir", site,
+        env={**build_command.env, "SITE_URL": public},
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    (archive,) = site.glob("*-hors-ligne.zip")
+    with zipfile.ZipFile(archive) as z:
+        z.extractall(tmp_path / "copie")
+    (folder,) = (tmp_path / "copie").iterdir()
+    page.goto((folder / "dispositif" / "5.html").as_uri())
     page.wait_for_load_state("load")
-    page.evaluate("""() => {
-      const link = document.createElement("link");
-      link.rel = "canonical";
-      link.href = "https://edition.example.org/68-160/dispositif/5.html";
-      document.head.appendChild(link);
-    }""")
-    para = page.locator("#op-5")
-    para.get_by_role("button", name="Copier le lien vers le paragraphe 5", exact=True).click()
-    expect(para.get_by_role("status")).to_have_text("Lien copié dans le presse-papiers.")
+    canonical = page.locator("link[rel=canonical]").get_attribute("href")
+    assert canonical == public + "dispositif/5.html"  # put there by the build, not by the test
+    page.get_by_role("button", name="Actions pour le paragraphe 5", exact=True).click()
+    page.get_by_role("button", name="Copier le lien vers le paragraphe 5", exact=True).click()
+    expect(page.get_by_role("status").filter(has_text="Lien copié")).to_have_count(1)
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == "https://edition.example.org/68-160/dispositif/5.html#op-5"
+    assert copied == public + "dispositif/5.html#op-5"
