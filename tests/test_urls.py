@@ -6,8 +6,10 @@ model: a change of the generator that moved an address must fail here."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+from edition import urls
 
 from . import htmltext
 from .conftest import ROOT
@@ -46,15 +48,25 @@ PUBLISHED = (
         "preambule.html",
         "texte-integral.html",
         "documents.html",
+        "analyse.html",
         "themes.html",
+        "glossaire.html",
         "a-propos.html",
         "resolution.json",
+        "resolution.schema.json",
+        "resolution.akn.xml",
+        "resolution.txt",
         "resolution.bib",
         "resolution.ris",
         "resolution.csl.json",
-        "glossaire.html",
         "assets/images/carte.png",
+        "A-RES-68-160-fr-hors-ligne.zip",
+        "analyse.html#plan",
+        "analyse.html#verbes",
+        "index.html#plan",
+        "index.html#verbes",
     ]
+    + [f"index.html#{a}" for a in PREAMBLE + OPERATIVE + FOOTNOTES]
     + [f"paragraphes/{a}.json" for a in PREAMBLE + OPERATIVE]
     + [f"glossaire.html#{g}" for g in GLOSSARY]
     + [f"preambule.html#{a}" for a in PREAMBLE]
@@ -62,8 +74,55 @@ PUBLISHED = (
     + [f"dispositif/{n}.html#op-{n}" for n in range(1, 15)]
     + [f"texte-integral.html#{a}" for a in PREAMBLE + OPERATIVE + FOOTNOTES]
     + [f"documents.html#{d}" for d in DOCUMENTS]
+    + [f"analyse.html#{t}" for t in THEMES]
     + [f"themes.html#{t}" for t in THEMES]
 )
+
+
+def table(markdown: str, heading: str) -> dict[str, list[str]]:
+    """The first table under `heading`: first cell -> the `code` spans of the last cell."""
+    section = markdown.split(f"\n{heading}\n", 1)[1].split("\n#", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("|")]
+    out = {}
+    for line in rows[2:]:  # after the header and the |---| line
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        out[cells[0]] = re.findall(r"`([^`]+)`", cells[-1])
+    return out
+
+
+def test_the_readme_table_is_the_url_module():
+    """README « URL scheme » lists exactly edition.urls.PUBLISHED: every address pattern
+    the module publishes, under its name, and nothing else."""
+    readme = table((ROOT / "README.md").read_text(encoding="utf-8"), "## URL scheme")
+    assert readme == {what: addresses.split(", ") for what, addresses in urls.PUBLISHED.items()}
+
+
+def test_the_about_page_lists_the_same_addresses():
+    """À propos « Adresses stables » (for readers, in French) lists the same patterns."""
+    about = table((ROOT / "docs" / "a-propos.md").read_text(encoding="utf-8"), "## Adresses stables")
+    listed = [a for addresses in about.values() for a in addresses]
+    published = [a for addresses in urls.PUBLISHED.values() for a in addresses.split(", ")]
+    assert sorted(listed) == sorted(published)
+
+
+def test_every_literal_address_is_a_published_pattern():
+    """The literal list above and the module agree: each address here is one of the
+    module's patterns with N, <slug>, <theme> or <entry> filled in, and each pattern has
+    at least one address here."""
+    patterns = [a for addresses in urls.PUBLISHED.values() for a in addresses.split(", ")]
+
+    def regex(pattern: str) -> re.Pattern:
+        text = re.escape(pattern)
+        for name in ("<slug>", "<theme>", "<entry>"):
+            text = text.replace(re.escape(name), "[a-z0-9-]+")
+        return re.compile(text.replace("N", r"\d+"))
+
+    addresses = {p: regex(p) for p in patterns}
+    pages = {regex(p.partition("#")[0]) for p in patterns}  # a page, without an anchor
+    unmatched = [a for a in PUBLISHED if not any(r.fullmatch(a) for r in [*addresses.values(), *pages])]
+    assert unmatched == []
+    unused = [p for p, r in addresses.items() if not any(r.fullmatch(a) for a in PUBLISHED)]
+    assert unused == []
 
 
 @pytest.mark.parametrize("address", PUBLISHED)
@@ -75,9 +134,11 @@ def test_published_address_exists(site, address):
 
 
 def test_paragraph_anchors_hold_their_paragraph(site):
-    for page, anchors in [("preambule.html", PREAMBLE), ("texte-integral.html", PREAMBLE + OPERATIVE)] + [
-        (f"dispositif/{n}.html", [f"op-{n}"]) for n in range(1, 15)
-    ]:
+    for page, anchors in [
+        ("preambule.html", PREAMBLE),
+        ("index.html", PREAMBLE + OPERATIVE),
+        ("texte-integral.html", PREAMBLE + OPERATIVE),
+    ] + [(f"dispositif/{n}.html", [f"op-{n}"]) for n in range(1, 15)]:
         root = htmltext.load(site / page)
         for anchor in anchors:
             kind, n = anchor.split("-")
@@ -99,21 +160,11 @@ def test_resolution_json_publishes_the_same_addresses(site):
     assert list(data["themes"]) == THEMES
 
 
-def test_the_scheme_is_documented(site):
-    about = (site / "a-propos.html").read_text(encoding="utf-8")
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for pattern in [
-        "preambule.html#pp-N",
-        "dispositif/N.html",
-        "texte-integral.html#op-N",
-        "documents.html#",
-        "themes.html#",
-        "resolution.json",
-        "resolution.bib",
-        "resolution.ris",
-        "resolution.csl.json",
-        "paragraphes/op-N.json",
-        "glossaire.html#",
-    ]:
-        assert pattern in about, pattern
-        assert pattern in readme, pattern
+def test_analysis_anchors_hold_the_map_the_verbs_and_each_theme(site):
+    root = htmltext.load(site / "analyse.html")
+    assert root.xpath(f"//*[@id='plan']/following::div[{htmltext.has_class('vis-map')}]")
+    assert root.xpath(f"//*[@id='verbes']/following::div[{htmltext.has_class('vis-verbs')}]")
+    labels = json.loads((site / "resolution.json").read_text(encoding="utf-8"))["themes"]
+    for theme in THEMES:
+        (heading,) = root.xpath(f"//*[@id='{theme}']")
+        assert heading.text_content().strip() == labels[theme], theme
