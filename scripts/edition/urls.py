@@ -133,7 +133,11 @@ PUBLISHED = {
     "Preambular paragraph N": html(f"{PREAMBLE}#pp-N"),
     "Operative paragraph N": html(f"{OPERATIVE_DIR}/N.md#op-N"),
     "Any paragraph in the whole text": html(f"{HOME}#pp-N") + ", " + html(f"{HOME}#op-N"),
-    "Old full-text address (same text, canonical: home)": html(f"{FULL_TEXT}#op-N"),
+    "Old full-text addresses (same text, canonical: home)": html(f"{FULL_TEXT}#pp-N")
+    + ", "
+    + html(f"{FULL_TEXT}#op-N")
+    + ", "
+    + html(f"{FULL_TEXT}#fn:N"),
     "Footnote N": html(f"{HOME}#fn:N"),
     "Cited document": html(f"{DOCUMENTS}#<slug>"),
     "Map, operative verbs, themes": html(f"{ANALYSIS}#{MAP_ANCHOR}")
@@ -147,11 +151,13 @@ PUBLISHED = {
     + ", "
     + html(f"{THEMES}#<theme>"),
     "Glossary entry, series": html(f"{GLOSSARY}#<entry>") + ", " + html(f"{GLOSSARY}#serie"),
+    "About the edition": html(ABOUT),
     "Data": JSON,
     "One paragraph's data": paragraph_data("op-N") + ", " + paragraph_data("pp-N"),
     "Reference managers": f"{BIBTEX}, {RIS}, {CSL_JSON}",
     "Data schema": SCHEMA,
     "Akoma Ntoso 3.0 XML": AKN,
     "Plain text": TEXT,
+    "Link-preview image": CARD,
     "Offline copy": zip_name("A/RES/68/160"),
 }
