@@ -63,6 +63,11 @@ def test_no_plain_space_before_high_punctuation_or_inside_guillemets(site):
             "<code>a : b</code><script>x ? y : z</script><!-- a : b --><pre>a ; b</pre>",
         ),
         ("<p>déjà\u00a0; bien</p>", "<p>déjà\u00a0; bien</p>"),
+        # raw-text elements stay as they are, attributes included, whatever the case
+        ('<CODE title="« k »">a : b</code> ?', '<CODE title="« k »">a : b</code>\u00a0?'),
+        # a ">" inside a quoted value does not end the tag; runs of spaces become one
+        ('<a data-x="1 > 0" TITLE="« t »">x</a>', '<a data-x="1 > 0" TITLE="«\u00a0t\u00a0»">x</a>'),
+        ("<p>«\n  Oui  ! »</p>", "<p>«\u00a0Oui\u00a0!\u00a0»</p>"),
     ],
 )
 def test_french_spacing_touches_text_and_tooltips_only(html, expected):

@@ -12,16 +12,29 @@ from __future__ import annotations
 import re
 
 NBSP = "\u00a0"
-# what is not running text: comments, raw-text elements, code, and tags themselves
-TOKEN = re.compile(
-    r"<!--.*?-->"
-    r"|<(script|style|pre|code|textarea)\b(?:\"[^\"]*\"|'[^']*'|[^'\">])*>.*?</\1\s*>"
-    r"|<(?:\"[^\"]*\"|'[^']*'|[^'\">])*>",
-    re.DOTALL | re.IGNORECASE,
-)
 BEFORE = re.compile(r"[ \t\r\n]+(?=[;:!?»])")
 AFTER = re.compile(r"«[ \t\r\n]+")
 ATTRIBUTE = re.compile(r"""(\s(?:title|aria-label|placeholder|alt)=)("[^"]*"|'[^']*')""", re.IGNORECASE)
+_NAMED = r"\s(?!(?i:title|aria-label|placeholder|alt)=)"  # a space opening none of those
+# One pass over the page. Most of it is "plain": runs of text holding no spacing to fix,
+# comments, raw-text elements (script, style, pre, code, textarea) and tags naming none of
+# the four attributes (not even inside a quoted value, as ATTRIBUTE would see it); a plain
+# run is one match, given back as it is. Only the rest calls back into Python: a tag that
+# names a reader-facing attribute, « followed by spaces, spaces before ; : ! ? ».
+# (Possessive quantifiers: nothing here needs to backtrack.)
+PAGE = re.compile(
+    r"(?P<plain>(?:"
+    r"[^<« \t\r\n]++"
+    r"|[ \t\r\n]++(?![;:!?»])"
+    r"|«(?![ \t\r\n])"
+    r"|<!--(?s:.*?)-->"
+    r"|(?i:<(script|style|pre|code|textarea)\b(?:\"[^\"]*+\"|'[^']*+'|[^'\">]++)*+>(?s:.*?)</\2\s*>)"
+    rf"""|<(?:[^'">\s]++|{_NAMED}|"(?:[^"\s]++|{_NAMED})*+"|'(?:[^'\s]++|{_NAMED})*+')*+>"""
+    r")+)"
+    r"""|(?P<tag><(?:"[^"]*+"|'[^']*+'|[^'">]++)*+>)"""
+    r"|(?P<after>«[ \t\r\n]++)"
+    r"|(?P<before>[ \t\r\n]++(?=[;:!?»]))"
+)
 
 
 def space(text: str) -> str:
@@ -35,16 +48,18 @@ def _tag(tag: str) -> str:
     return ATTRIBUTE.sub(lambda m: m[1] + space(m[2]), tag)
 
 
+def _fix(m: re.Match) -> str:
+    if m["plain"] is not None:
+        return m[0]
+    if m["tag"] is not None:
+        return _tag(m[0])
+    return "«" + NBSP if m["after"] is not None else NBSP
+
+
 def french_spacing(html: str) -> str:
-    out: list[str] = []
-    last = 0
-    for m in TOKEN.finditer(html):
-        out.append(space(html[last : m.start()]))
-        token = m[0]
-        out.append(token if m[1] or token.startswith("<!--") else _tag(token))
-        last = m.end()
-    out.append(space(html[last:]))
-    return "".join(out)
+    """The page with French spacing in its text and reader-facing attributes; scripts,
+    styles, code, comments and other attributes untouched."""
+    return PAGE.sub(_fix, html)
 
 
 # French abbreviations set with raised letters (the words do not change, only their layout):
