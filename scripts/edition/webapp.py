@@ -114,7 +114,7 @@ def icon(label: str, size: int, *, maskable: bool = False) -> bytes:
     # a rule under the label, as under a document symbol
     rule_y = y + bottom + big * 0.05
     draw.rectangle((big * 0.3, rule_y, big * 0.7, rule_y + big * 0.02), fill=TEXT_COLOR)
-    image = image.resize((size, size), Image.Resampling.LANCZOS)
+    image = image.reduce(scale)  # each pixel the mean of its 2×2 block (LANCZOS: 5× the time)
     # 32 colours are plenty for two colours and their blend: a sixth of the bytes
     image = image.quantize(colors=32, method=Image.Quantize.FASTOCTREE)
     # the background, the most frequent colour, exactly the theme colour again
@@ -123,7 +123,7 @@ def icon(label: str, size: int, *, maskable: bool = False) -> bytes:
     palette[4 * background : 4 * background + 4] = [*bytes.fromhex(THEME_COLOR[1:]), 255]
     image.putpalette(palette, "RGBA")
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=True)
+    image.save(out, "PNG")  # zlib's default level: optimize=True took 6× longer for 12 % fewer bytes
     return out.getvalue()
 
 
