@@ -33,11 +33,26 @@ PARAGRAPH_DIR = urls.PARAGRAPH_DIR
 NOTE_RULE = "_" * 15  # as in the official layout, above the notes
 
 
+_READ: dict[Path, tuple[tuple[int, int], dict, list]] = {}
+
+
 def read_json(docs_dir: str | Path) -> dict | None:
     """The content of the generated resolution.json in `docs_dir`, or None if there is none
-    (a plain `mkdocs build` of another docs folder)."""
-    path = Path(docs_dir) / JSON_FILE
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+    (a plain `mkdocs build` of another docs folder). Read once per version of the file
+    (its modification time and size): the pipeline and six hooks ask for it in every build.
+    The dict is shared: read it, never change it."""
+    path = Path(docs_dir).resolve() / JSON_FILE
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    if not path.is_file():
+        return None
+    version = (info.st_mtime_ns, info.st_size)
+    known = _READ.get(path)
+    if known is None or known[0] != version:
+        known = _READ[path] = (version, json.loads(path.read_text(encoding="utf-8")), [])
+    return known[1]
 
 
 @dataclass(frozen=True)
@@ -50,10 +65,18 @@ class SiteModel:
 
 
 def read_model(docs_dir: str | Path) -> SiteModel | None:
-    """The model written into `docs_dir`/resolution.json, as dataclasses (None without it)."""
+    """The model written into `docs_dir`/resolution.json, as dataclasses (None without it);
+    made once per version of the file, like read_json."""
     data = read_json(docs_dir)
     if data is None:
         return None
+    models = _READ[Path(docs_dir).resolve() / JSON_FILE][2]
+    if not models:
+        models.append(_model(data))
+    return models[0]
+
+
+def _model(data: dict) -> SiteModel:
 
     def paragraph(p: dict) -> Paragraph:
         return Paragraph(
