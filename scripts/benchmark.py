@@ -351,15 +351,20 @@ def render_growth(factors: list[int]) -> list[dict]:
     import synthetic
     from edition import annotations
     from edition.parse import parse
-    from edition.render import Renderer
+    from edition.render import Edition
 
+    Edition(
+        parse(synthetic.generate(1)), annotations.Annotations(), "synthetique.txt"
+    ).pages()  # templates compiled
     rows = []
     for factor in factors:
         text = synthetic.generate(factor)
         start = time.process_time()
         model = parse(text)
         parsed = time.process_time()
-        Renderer(model, annotations.Annotations(), "synthetique.txt").pages()
+        edition = Edition(model, annotations.Annotations(), "synthetique.txt")
+        edition.pages()
+        edition.exports()
         done = time.process_time()
         n = len(model.paragraphs)
         rows.append(

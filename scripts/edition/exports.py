@@ -204,14 +204,30 @@ def paragraph_file(anchor: str) -> str:
     return urls.paragraph_data(anchor)
 
 
+# A cited document's back-references to the whole resolution: in resolution.json only. In a
+# paragraph's own file they would make every file grow with the resolution (a document cited
+# by every tenth paragraph of a 2 300-paragraph resolution: 230 entries in each file citing
+# it), the files together with its square.
+RESOLUTION_WIDE = ("cited_by", "footnotes")
+
+
 def paragraph_files(data: dict) -> dict[str, str]:
     """One JSON file per paragraph, cut from resolution.json's content `data`: the
     paragraph object as there, its footnotes, the documents it cites (in its text or its
-    notes) and the resolution's identity. Addresses stay relative to the site root."""
+    notes; without RESOLUTION_WIDE) and the resolution's identity. Addresses stay relative
+    to the site root. Linear: each note and each citation is visited once."""
+    notes_of: dict[str, list[dict]] = {}  # paragraph id -> its notes, in order
+    for n in data["footnotes"]:
+        notes_of.setdefault(n["paragraph"], []).append(n)
+    docs_of: dict[str, list[dict]] = {}  # paragraph id -> the documents it cites, in order
+    for d in data["documents"]:
+        own = {k: v for k, v in d.items() if k not in RESOLUTION_WIDE}
+        for where in dict.fromkeys(d["cited_by"]):
+            docs_of.setdefault(where, []).append(own)
     out = {}
     for p in data["paragraphs"]:
-        notes = [n for n in data["footnotes"] if n["paragraph"] == p["id"]]
-        docs = [d for d in data["documents"] if p["id"] in d["cited_by"]]
+        notes = notes_of.get(p["id"], [])
+        docs = docs_of.get(p["id"], [])
         content = {
             "$comment": data["$comment"]
             + " Extrait de resolution.json ; adresses relatives à la racine du site.",
