@@ -75,14 +75,13 @@ def documents(
     report: str, paragraphs: list[Paragraph], footnotes: list[Footnote]
 ) -> tuple[CitedDocument, ...]:
     """Every document cited, in order of first citation: header, then the text and notes."""
-    cited: dict[str, dict] = {}
+    cited: dict[str, dict] = {}  # key -> {"by": {place: None}, "notes": {number: None}}: ordered sets
 
     def cite(key: str, where: str, note: int | None = None) -> None:
-        entry = cited.setdefault(key, {"by": [], "notes": []})
-        if where not in entry["by"]:
-            entry["by"].append(where)
-        if note is not None and note not in entry["notes"]:
-            entry["notes"].append(note)
+        entry = cited.setdefault(key, {"by": {}, "notes": {}})
+        entry["by"].setdefault(where)
+        if note is not None:
+            entry["notes"].setdefault(note)
 
     if SYMBOL.fullmatch(report):
         cite(report, "header")

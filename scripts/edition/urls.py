@@ -10,6 +10,7 @@ written in generated HTML, which MkDocs does not rewrite, so `href()` gives the 
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import unicodedata
@@ -118,8 +119,14 @@ def href(from_page: str, target: str) -> str:
     path, sep, anchor = target.partition("#")
     if not path:
         return sep + anchor
-    link = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
-    return html(link) + sep + anchor
+    return _relative(path, posixpath.dirname(from_page) or ".") + sep + anchor
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(path: str, folder: str) -> str:
+    """`path` from `folder`, as a built-site address (posixpath.relpath is the costly part of
+    every link: each page links the same few pages and folders again and again)."""
+    return html(posixpath.relpath(path, folder))
 
 
 def site_path(target: str) -> str:
