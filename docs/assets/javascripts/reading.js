@@ -272,11 +272,6 @@
 
   for (const para of document.querySelectorAll(".res-para[data-anchor]")) enhance(para);
 
-  /* -- no invisible focus stop: Material's search results wrapper is focusable (tabindex 0)
-     even while the search is closed and invisible; its result links stay reachable. */
-  const scrollwrap = document.querySelector(".md-search__scrollwrap[tabindex]");
-  if (scrollwrap) scrollwrap.setAttribute("tabindex", "-1");
-
   /* -- note calls and glossary terms on a touch screen ------------------------------------------
      Hover and focus show Material's tooltips; a finger has neither, so a tap on a note call
      or a glossary term opens a small panel with the note or the definition (and a link to
