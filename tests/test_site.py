@@ -209,3 +209,13 @@ def test_themes_for_paragraphs_the_text_lacks_are_an_error():
     with pytest.raises(ParseError) as info:
         pipeline.load(FIXTURES / "sans-renvoi-court.txt", pipeline.DEFAULT_DATA)
     assert "op-14" in str(info.value) and "absent" in str(info.value)
+
+
+def test_raised_letters_in_note_3_and_the_a_67_53_notice(site):
+    """« Supplément no 53 » is set as French typography sets it; the words do not change."""
+    home = htmltext.load(site / "index.html")
+    note = home.xpath("//li[@id='fn:3']")[0]
+    assert [s.text for s in note.xpath(".//sup")] == ["o"]
+    assert "Supplément no 53" in " ".join(note.text_content().split())
+    notice = htmltext.load(site / "documents.html").xpath("//section[@id='a-67-53']")[0]
+    assert "o" in [s.text for s in notice.xpath(".//sup")]
