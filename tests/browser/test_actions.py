@@ -63,7 +63,9 @@ def test_menu_copies_the_exact_strings_shown(page, request, origin, case):
     permalink = f"{base}{'preambule.html' if anchor.startswith('pp') else 'dispositif/5.html'}#{anchor}"
 
     reset_clipboard(page)
-    open_menu(page, anchor, what).get_by_role("button", name=f"Copier le lien vers {what}", exact=True).click()
+    open_menu(page, anchor, what).get_by_role(
+        "button", name=f"Copier le lien vers {what}", exact=True
+    ).click()
     expect(status).to_have_text(LINK_DONE)
     expect(status).to_be_visible()
     assert clipboard(page) == permalink
@@ -94,7 +96,10 @@ def test_menu_works_by_keyboard(page, request, origin):
     page.keyboard.press("Enter")
     assert toggle.get_attribute("aria-expanded") == "true"
     # the menu's first item has the focus
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Copier le lien vers le paragraphe 5"
+    assert (
+        page.evaluate("document.activeElement.getAttribute('aria-label')")
+        == "Copier le lien vers le paragraphe 5"
+    )
     page.keyboard.press("Enter")
     expect(page.locator(".ed-status")).to_have_text(LINK_DONE)
     assert clipboard(page) == f"{base}dispositif/5.html#op-5"
@@ -112,7 +117,9 @@ def test_link_is_the_permanent_address_without_query(page, server):
     page.goto(server + "preambule.html?h=durban#pp-3")
     page.wait_for_load_state("load")
     reset_clipboard(page)
-    open_menu(page, "pp-3", "l’alinéa 3 du préambule").get_by_role("button", name=re.compile("^Copier le lien")).click()
+    open_menu(page, "pp-3", "l’alinéa 3 du préambule").get_by_role(
+        "button", name=re.compile("^Copier le lien")
+    ).click()
     expect(page.locator(".ed-status")).to_have_text(LINK_DONE)
     assert clipboard(page) == f"{server}preambule.html#pp-3"
 

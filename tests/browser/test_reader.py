@@ -45,7 +45,10 @@ def test_a_paragraph_page_prints_as_a_citable_extract(page, server):
     footer = page.locator(".ed-print-footer")
     expect(footer).to_be_visible()
     cite = "paragraphe 8 de la résolution 68/160 de l’Assemblée générale en date du 18 décembre 2013"
-    assert footer.inner_text() == f"Pour citer\u00a0: {cite}. Adresse permanente\u00a0: {server}dispositif/8.html#op-8"
+    assert (
+        footer.inner_text()
+        == f"Pour citer\u00a0: {cite}. Adresse permanente\u00a0: {server}dispositif/8.html#op-8"
+    )
     for hidden in (".ed-prevnext", ".ed-breadcrumb", ".ed-menu__toggle", ".md-sidebar--primary"):
         assert not page.locator(hidden).first.is_visible(), hidden
     underline = page.locator("#op-8 a").first.evaluate("el => getComputedStyle(el).textDecorationLine")

@@ -33,7 +33,9 @@ def test_home_is_the_resolution_and_adds_little_to_its_text(page, server, site):
         pos = found
     # what the edition adds in reading view (identity line, headings, numbers, menus): at most 15 %
     assert len(shown) <= 1.15 * own_length, (len(shown), own_length)
-    headings = page.evaluate("[...document.querySelectorAll('article h1, article h2')].map(h => [h.tagName, h.textContent.trim()])")
+    headings = page.evaluate(
+        "[...document.querySelectorAll('article h1, article h2')].map(h => [h.tagName, h.textContent.trim()])"
+    )
     assert headings[0][0] == "H1" and "Renforcement de la coopération internationale" in headings[0][1]
     assert [t for tag, t in headings if tag == "H2"][:3] == ["Préambule", "Dispositif", "Notes"]
 
