@@ -163,11 +163,14 @@
           item.score = group.score;
           return item;
         });
-        /* Material renders a group under its page's entry: add it when it did not match */
+        /* Material renders a group under its page's entry: add it when it did not match,
+           with the words its sections matched, so that it too opens with them highlighted */
         if (group.own) return items;
         if (!items.some((item) => item.location === page)) {
           const article = docs.find((e) => e.doc.location === page);
-          if (article) items.unshift({ ...article.doc, text: "", terms: {}, score: group.score });
+          const words = [...new Set(items.flatMap((item) => Object.keys(item.terms)))];
+          const terms = Object.fromEntries(words.slice(0, 8).map((w) => [w, true]));
+          if (article) items.unshift({ ...article.doc, text: "", terms, score: group.score });
         } else {
           items.sort((a, b) => (b.location === page) - (a.location === page));
         }
