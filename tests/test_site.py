@@ -203,3 +203,26 @@ def test_themes_for_paragraphs_the_text_lacks_are_an_error():
     with pytest.raises(ParseError) as info:
         pipeline.load(FIXTURES / "sans-renvoi-court.txt", pipeline.DEFAULT_DATA)
     assert "op-14" in str(info.value) and "absent" in str(info.value)
+
+
+def test_raised_letters_in_note_3_and_the_a_67_53_notice(site):
+    """« Supplément no 53 » is set as French typography sets it; the words do not change."""
+    home = htmltext.load(site / "index.html")
+    note = home.xpath("//li[@id='fn:3']")[0]
+    assert [s.text for s in note.xpath(".//sup")] == ["o"]
+    assert "Supplément no 53" in " ".join(note.text_content().split())
+    notice = htmltext.load(site / "documents.html").xpath("//section[@id='a-67-53']")[0]
+    assert "o" in [s.text for s in notice.xpath(".//sup")]
+
+
+def test_one_preambular_paragraph_and_no_main_committee(built_edition):
+    """Issue 9's two review defects: a one-paragraph preamble is still the preamble (not
+    « 1er alinéa du préambule ») in the JSON-LD, and the home page follows the header's
+    own words for a resolution adopted without reference to a main committee."""
+    site = built_edition(FIXTURES / "un-alinea-sans-renvoi.txt")
+    head = htmltext.load(site / "preambule.html").xpath("//head")[0]
+    data = json.loads(head.xpath("script[@type='application/ld+json']/text()")[0])
+    assert data["identifier"].endswith("préambule") and "alinéa" not in data["identifier"]
+    home = " ".join(htmltext.article(site / "index.html").text_content().split())
+    assert "[sans renvoi à une grande commission (A/74/L.99)]" in home
+    assert "rapport" not in home.split("Préambule")[0]

@@ -24,7 +24,7 @@ workbox.precaching.precacheAndRoute(__PRECACHE__, {
 });
 
 self.addEventListener("message", (event) => {
-  if (event.data && event.data.type === "EDITION_INFO" && event.ports[0]) {
+  if (event.data?.type === "EDITION_INFO" && event.ports[0]) {
     event.ports[0].postMessage(EDITION);
   }
 });

@@ -5,8 +5,17 @@ module rendering a template (render.py, visuals.py) escapes the same way."""
 from __future__ import annotations
 
 import jinja2
+from markupsafe import Markup, escape
 
 from .french import french_date
+from .typography import spans
+
+
+def raised(text: str) -> Markup:
+    """The edition's prose with French raised letters (« n<sup>o</sup> », « 1<sup>er</sup> »),
+    escaped."""
+    return Markup("").join(Markup("<sup>{}</sup>").format(t) if up else escape(t) for t, up in spans(text))
+
 
 ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("edition", "templates"),
@@ -17,3 +26,4 @@ ENV = jinja2.Environment(
     keep_trailing_newline=True,
 )
 ENV.filters["french_date"] = french_date
+ENV.filters["raised"] = raised

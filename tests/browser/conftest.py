@@ -24,9 +24,12 @@ CHROMIUM_ARGS = [
 
 
 def pytest_collection_modifyitems(items):
+    # every browser test opens the built site (some through request.getfixturevalue, which
+    # the building-fixture rule of tests/conftest.py cannot see): slow as well
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

@@ -156,10 +156,14 @@ def test_scripts_work_under_the_policy(context, request, where):
     page.locator(".md-tooltip2--active").wait_for()
 
     page.evaluate("navigator.clipboard.writeText('(vide)')")
+    page.locator("#op-5").get_by_role("button", name="Actions pour le paragraphe 5", exact=True).click()
     page.locator("#op-5").get_by_role(
         "button", name="Copier le lien vers le paragraphe 5", exact=True
     ).click()
-    assert page.evaluate("navigator.clipboard.readText()").endswith("texte-integral.html#op-5")
+    assert page.evaluate("navigator.clipboard.readText()").endswith("dispositif/5.html#op-5")
+    # the reading view's switch (its state applied by an inline script, hashed in the policy)
+    page.get_by_label("Afficher les annotations").check()
+    assert page.locator("#op-5 .ed-themes").is_visible()
 
     before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     page.locator("label.md-header__button[for^='__palette']:visible").first.click()

@@ -44,28 +44,46 @@ BROKEN_WORDS = """el => {
 def test_a_paragraph_page_prints_as_a_citable_extract(page, server):
     page.set_viewport_size({"width": 720, "height": 1000})  # about an A4 page's text width
     page.goto(server + "dispositif/8.html")
+    page.wait_for_load_state("load")
     page.emulate_media(media="print")
-    para = page.locator("#op-8")
-    after = para.evaluate("el => getComputedStyle(el, '::after').content")
-    cite = para.get_attribute("data-cite")
-    assert after == f'"Pour citer\u00a0: {cite}"'
-    # the UN's French form (edition/cite.py), which names no symbol
-    assert cite == "paragraphe 8 de la résolution 68/160 de l’Assemblée générale en date du 18 décembre 2013"
-    assert page.locator(".res-aside").evaluate("el => getComputedStyle(el).display") == "none"
-    underline = para.locator("a").first.evaluate("el => getComputedStyle(el).textDecorationLine")
-    assert underline == "none"
-    # the full text prints no citation under each of its 23 paragraphs
-    page.goto(server + "texte-integral.html")
-    page.emulate_media(media="print")
-    assert page.locator("#op-8").evaluate("el => getComputedStyle(el, '::after').content") in (
-        "none",
-        "normal",
+    footer = page.locator(".ed-print-footer")
+    expect(footer).to_be_visible()
+    cite = "paragraphe 8 de la résolution 68/160 de l’Assemblée générale en date du 18 décembre 2013"
+    assert (
+        footer.inner_text()
+        == f"Pour citer\u00a0: {cite}. Adresse permanente\u00a0: {server}dispositif/8.html#op-8"
     )
+    for hidden in (".ed-prevnext", ".ed-breadcrumb", ".ed-menu__toggle", ".md-sidebar--primary"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    underline = page.locator("#op-8 a").first.evaluate("el => getComputedStyle(el).textDecorationLine")
+    assert underline == "none"
+    # on screen the footer is not shown
+    page.emulate_media(media="screen")
+    assert not footer.is_visible()
+
+
+@pytest.mark.parametrize("name", ["index.html", "texte-integral.html"])
+def test_printed_full_text_is_the_document(page, server, name):
+    page.goto(server + name)
+    page.wait_for_load_state("load")
+    page.emulate_media(media="print")
+    # the identity block on top, no address inside the resolution's wording
+    expect(page.locator(".res-identity")).to_be_visible()
+    assert page.locator(".res-identity").inner_text().startswith("Nations Unies")
+    texts = page.locator(".res-para").all_inner_texts()
+    assert len(texts) == 23 and not [t for t in texts if "http" in t]
+    # the cited documents' addresses in a short appendix, then the citation and address
+    appendix = page.locator(".ed-print-appendix")
+    expect(appendix).to_be_visible()
+    assert "https://undocs.org/fr/A/RES/55/2" in appendix.inner_text()
+    footer = page.locator(".ed-print-footer")
+    expect(footer).to_be_visible()
+    assert footer.inner_text().endswith(f"{server}index.html")
 
 
 def test_printed_map_tiles_keep_whole_words(page, server):
     page.set_viewport_size({"width": 600, "height": 1000})  # an A4 page printed by Chromium
-    page.goto(server + "index.html")
+    page.goto(server + "analyse.html")
     page.emulate_media(media="print")
     tiles = page.locator(".vis-tile__open")
     assert tiles.count() == 23

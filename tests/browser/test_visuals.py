@@ -14,7 +14,7 @@ def tab_until(page, selector: str, limit: int = 200) -> None:
 
 
 def test_tiles_take_keyboard_focus_visibly(page, file_base):
-    page.goto(file_base + "index.html")
+    page.goto(file_base + "analyse.html")
     tab_until(page, "a.vis-tile")
     focused = page.evaluate("""() => {
         const s = getComputedStyle(document.activeElement);
@@ -50,23 +50,23 @@ def test_colours_follow_the_palette(browser, file_base):
     for scheme in ("light", "dark"):
         ctx = browser.new_context(color_scheme=scheme)
         page = ctx.new_page()
-        page.goto(file_base + "index.html")
+        page.goto(file_base + "analyse.html")
         seen[scheme] = page.evaluate("""() => {
             const tile = document.querySelector('a.vis-tile');
-            const box = getComputedStyle(tile.closest('.ed'));
+            const mark = tile.querySelector('.vis-mark');
             return [getComputedStyle(tile).borderLeftColor, getComputedStyle(tile).color,
-                    getComputedStyle(tile).backgroundColor, box.backgroundColor];
+                    getComputedStyle(tile).backgroundColor, getComputedStyle(mark).color];
         }""")
         ctx.close()
     assert seen["light"][0] != seen["dark"][0]  # theme colour per palette
     assert seen["light"][1] != seen["dark"][1]  # text colour
     assert seen["light"][2] != seen["dark"][2]  # tile background
-    assert seen["light"][3] != seen["dark"][3]  # the editorial block around it
+    assert seen["light"][3] != seen["dark"][3]  # the theme's letter mark
 
 
 def test_map_and_graph_print(page, file_base):
     page.emulate_media(media="print")
-    page.goto(file_base + "index.html")
+    page.goto(file_base + "analyse.html")
     tiles = page.locator("a.vis-tile")
     assert tiles.count() == 23
     assert all(tiles.nth(i).is_visible() for i in range(tiles.count()))

@@ -12,8 +12,9 @@
        .edition-update             role="status": « Nouvelle version disponible — » and
        .edition-update button      « recharger » (reloads the page)
 
-   On a page that includes the snippet scripts/edition/offline-state.html (the home page's
-   « Lire hors ligne » section; move the snippet anywhere, the ids are all this needs):
+   On a page that includes the snippet scripts/edition/templates/offline-state.html (the
+   home page's « Lire hors ligne » section; move the snippet anywhere, the ids are all
+   this needs):
        #hors-ligne-bloc            the block, [hidden] until there is something to say
        #hors-ligne-etat            role="status": « Disponible hors ligne sur cet appareil
                                    (2,0 Mo). » once every file is stored, or the progress
@@ -21,21 +22,21 @@
                                    browser offers installation (beforeinstallprompt)
    The size is the precache list's total, computed at build time; the active worker gives
    it in answer to the message {type: "EDITION_INFO"}. */
-(function () {
+(() => {
   "use strict";
 
-  var header = document.querySelector(".md-header__inner");
-  var block = document.getElementById("hors-ligne-bloc");
-  var state = document.getElementById("hors-ligne-etat");
-  var install = document.getElementById("hors-ligne-installer");
+  const header = document.querySelector(".md-header__inner");
+  const block = document.getElementById("hors-ligne-bloc");
+  const state = document.getElementById("hors-ligne-etat");
+  const install = document.getElementById("hors-ligne-installer");
 
   /* « Hors ligne » indicator, on every page (also from disk: the browser knows) */
   if (header) {
-    var badge = document.createElement("div");
+    const badge = document.createElement("div");
     badge.className = "edition-offline";
     badge.setAttribute("role", "status");
-    header.insertBefore(badge, header.querySelector(".md-search") || null);
-    var showOnline = function () {
+    header.insertBefore(badge, header.querySelector(".md-search"));
+    const showOnline = () => {
       badge.textContent = navigator.onLine ? "" : "Hors ligne";
     };
     window.addEventListener("online", showOnline);
@@ -43,108 +44,98 @@
     showOnline();
   }
 
-  var config = {};
+  let config = {};
   try {
-    config = JSON.parse((document.getElementById("__webapp") || {}).textContent || "{}");
-  } catch (e) {
+    config = JSON.parse(document.getElementById("__webapp")?.textContent || "{}");
+  } catch {
     config = {};
   }
-  var served = location.protocol === "http:" || location.protocol === "https:";
+  const served = location.protocol === "http:" || location.protocol === "https:";
   if (!served || !("serviceWorker" in navigator)) return;
-  var workers = navigator.serviceWorker;
+  const workers = navigator.serviceWorker;
 
   if (!config.worker) {
     /* development build: no offline copy; remove one a shipped build left here */
-    workers.getRegistrations().then(function (registrations) {
-      registrations.forEach(function (r) {
-        r.unregister();
-      });
+    workers.getRegistrations().then((registrations) => {
+      for (const r of registrations) r.unregister();
     });
     return;
   }
 
-  function say(text) {
+  const say = (text) => {
     if (!block || !state) return;
     block.hidden = false;
     state.textContent = text;
-  }
+  };
 
-  function info(worker) {
-    return new Promise(function (resolve) {
-      var channel = new MessageChannel();
-      channel.port1.onmessage = function (event) {
-        resolve(event.data);
-      };
+  const info = (worker) =>
+    new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = (event) => resolve(event.data);
       worker.postMessage({ type: "EDITION_INFO" }, [channel.port2]);
     });
-  }
 
-  function ready(worker) {
-    info(worker).then(function (edition) {
-      say("Disponible hors ligne sur cet appareil (" + edition.label + ").");
+  const ready = (worker) =>
+    info(worker).then((edition) => {
+      say(`Disponible hors ligne sur cet appareil (${edition.label}).`);
       document.documentElement.setAttribute("data-edition-offline", "ready");
     });
-  }
 
   /* A new version took over this page (the worker activates as soon as it has stored the
      whole new version): offer to reload; the next page opened is the new version anyway. */
-  var controlled = Boolean(workers.controller);
-  workers.addEventListener("controllerchange", function () {
+  let controlled = Boolean(workers.controller);
+  workers.addEventListener("controllerchange", () => {
     if (!controlled) {
       controlled = true; // first visit: the worker just took control, nothing changed
       return;
     }
     if (document.querySelector(".edition-update")) return;
-    var notice = document.createElement("div");
+    const notice = document.createElement("div");
     notice.className = "edition-update";
     notice.setAttribute("role", "status");
-    var button = document.createElement("button");
+    const button = document.createElement("button");
     button.type = "button";
     button.textContent = "recharger";
-    button.addEventListener("click", function () {
-      location.reload();
-    });
+    button.addEventListener("click", () => location.reload());
     notice.append("Nouvelle version disponible — ", button);
     document.body.append(notice);
   });
 
-  var url = new URL(config.worker, location.href);
+  const url = new URL(config.worker, location.href);
   workers
     .register(url.href)
-    .then(function (registration) {
+    .then((registration) => {
       if (registration.active) {
         ready(registration.active);
         /* look for a new build now (the browser's own check after a navigation may wait) */
-        if (navigator.onLine) registration.update().catch(function () {});
+        if (navigator.onLine) registration.update().catch(() => {});
         return;
       }
       say("Enregistrement de l’édition sur cet appareil pour la lecture hors ligne…");
-      workers.ready.then(function (r) {
-        ready(r.active);
-      });
+      workers.ready.then((r) => ready(r.active));
     })
-    .catch(function () {
+    .catch(() => {
       say("La lecture hors ligne n’est pas possible dans ce navigateur.");
     });
 
   /* The browser's install prompt, offered only where the home page has its button */
   if (install) {
-    var deferred = null;
-    window.addEventListener("beforeinstallprompt", function (event) {
+    let deferred = null;
+    window.addEventListener("beforeinstallprompt", (event) => {
       event.preventDefault();
       deferred = event;
       install.hidden = false;
       if (block) block.hidden = false;
     });
-    install.addEventListener("click", function () {
+    install.addEventListener("click", () => {
       if (!deferred) return;
       deferred.prompt();
-      deferred.userChoice.then(function () {
+      deferred.userChoice.then(() => {
         deferred = null;
         install.hidden = true;
       });
     });
-    window.addEventListener("appinstalled", function () {
+    window.addEventListener("appinstalled", () => {
       install.hidden = true;
     });
   }

@@ -222,15 +222,16 @@
     heading.textContent = "Citer";
     cites.appendChild(heading);
     const formats = citations(para);
-    formats.push(["Avec l’adresse et la date de consultation", null]);
+    formats.push(["Avec l’adresse permanente et la date de consultation", null]);
     for (const [name, value] of formats) {
       const row = document.createElement("div");
       row.className = "ed-menu__cite";
       const shown = document.createElement("p");
       shown.className = "ed-menu__cite-text";
+      const template = para.getAttribute("data-cite-address") || `${formats[0][1]}, {url}, consulté le {date}`;
       const textNow = () => value !== null
         ? value
-        : `${formats[0][1]}, ${permalink(para)} (consulté le ${today()})`;
+        : template.replace("{url}", permalink(para)).replace("{date}", today());
       shown.textContent = textNow();
       const title = document.createElement("span");
       title.className = "ed-menu__cite-name";
@@ -255,19 +256,73 @@
         closeMenu(true);
       }
     });
-    wrap.append(toggle, menu);
+    wrap.append(toggle);
     text.appendChild(document.createTextNode(" "));
     text.appendChild(wrap);
+    // the panel opens as a block under the paragraph: full width on a phone, never off screen
+    text.after(menu);
   }
 
   document.addEventListener("click", (event) => {
-    if (openMenu && !event.target.closest(".ed-menu")) closeMenu(false);
+    if (openMenu && !event.target.closest(".ed-menu, .ed-menu__panel")) closeMenu(false);
   });
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && openMenu) closeMenu(true);
   });
 
   for (const para of document.querySelectorAll(".res-para[data-anchor]")) enhance(para);
+
+  /* -- note calls and glossary terms on a touch screen ------------------------------------------
+     Hover and focus show Material's tooltips; a finger has neither, so a tap on a note call
+     or a glossary term opens a small panel with the note or the definition (and a link to
+     go there) instead of jumping away from the text. */
+  let popover = null;
+
+  function closePopover() {
+    if (popover) {
+      popover.remove();
+      popover = null;
+    }
+  }
+
+  function showPopover(anchor, text, href, label) {
+    closePopover();
+    popover = document.createElement("div");
+    popover.className = "ed-popover";
+    popover.setAttribute("role", "dialog");
+    popover.setAttribute("aria-label", label);
+    const body = document.createElement("p");
+    body.textContent = text;
+    const go = document.createElement("a");
+    go.href = href;
+    go.textContent = label;
+    const close = button("Fermer", "ed-menu__item ed-menu__item--small", () => {
+      closePopover();
+      anchor.focus();
+    });
+    popover.append(body, go, " ", close);
+    const block = anchor.closest(".res-para__text, .footnote li, p") || anchor;
+    block.after(popover);
+    go.focus();
+  }
+
+  let touched = false;
+  document.addEventListener("pointerdown", (event) => { touched = event.pointerType === "touch"; }, true);
+  document.addEventListener("click", (event) => {
+    const target = event.target.closest("a.footnote-ref, a.ed-term");
+    if (!target || !touched) return;
+    event.preventDefault();
+    if (target.classList.contains("footnote-ref")) {
+      const note = document.getElementById(decodeURIComponent(target.hash.slice(1)));
+      const text = note ? note.textContent.replace(/\s*↩\s*$/, "").trim() : "";
+      showPopover(target, text, target.href, `Aller à la note ${target.textContent}`);
+    } else {
+      showPopover(target, target.getAttribute("title") || "", target.href, "Voir le glossaire");
+    }
+  }, true);
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") closePopover();
+  });
 
   /* -- print: the footer's permanent address, absolute -------------------------------------- */
   for (const footer of document.querySelectorAll("[data-print-footer]")) {
@@ -285,7 +340,7 @@
   /* -- citations shown on a page: a copy button each ----------------------------------------- */
   for (const shown of document.querySelectorAll("[data-copy]")) {
     const name = shown.getAttribute("data-copy-name") || "la citation";
-    shown.after(button("Copier", "ed-copy", () => {
+    shown.after(" ", button("Copier", "ed-copy", () => {
       copy(shown.getAttribute("data-copy"), "Citation copiée dans le presse-papiers.");
     }, `Copier ${name}`));
   }

@@ -1,0 +1,222 @@
+"""The reading edition as a reader meets it in Chromium: the home page is the resolution,
+annotations on demand (remembered), paragraph pages that say what they are, old addresses
+that still land, headings a screen-reader user can navigate, touch targets, a text measure
+for reading, nothing scrolling sideways on a phone, notes and glossary terms on touch."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+READING_PAGES = ["index.html", "preambule.html", "dispositif/7.html", "analyse.html", "documents.html"]
+
+
+def main_text(page) -> str:
+    return page.locator("article.md-content__inner").inner_text()
+
+
+def test_home_is_the_resolution_and_adds_little_to_its_text(page, server, site):
+    page.goto(server + "index.html")
+    page.wait_for_load_state("load")
+    own = (site / "resolution.txt").read_text(encoding="utf-8")
+    own_length = len(re.sub(r"\s+", " ", own.replace("_" * 15, "")))
+    shown = re.sub(r"\s+", " ", main_text(page))
+    # every paragraph and note is there, in order
+    data = page.evaluate("fetch('resolution.json').then(r => r.json())")
+    pos = 0
+    for p in data["paragraphs"]:
+        start = re.sub(r"\s+", " ", p["text"])[:50]
+        found = shown.find(start, pos)
+        assert found >= 0, p["id"]
+        pos = found
+    # what the edition adds in reading view (identity line, headings, numbers, menus): at most 15 %
+    assert len(shown) <= 1.15 * own_length, (len(shown), own_length)
+    headings = page.evaluate(
+        "[...document.querySelectorAll('article h1, article h2')].map(h => [h.tagName, h.textContent.trim()])"
+    )
+    assert headings[0][0] == "H1" and "Renforcement de la coopération internationale" in headings[0][1]
+    assert [t for tag, t in headings if tag == "H2"][:3] == ["Préambule", "Dispositif", "Notes"]
+
+
+def test_annotations_on_demand_and_remembered(page, server):
+    page.goto(server + "index.html")
+    page.wait_for_load_state("load")
+    themes = page.locator("#op-7 .ed-themes")
+    expect(themes).to_be_hidden()
+    switch = page.get_by_label("Afficher les annotations")
+    switch.check()
+    expect(themes).to_be_visible()
+    # remembered on the next page and the next visit
+    page.goto(server + "dispositif/7.html")
+    page.wait_for_load_state("load")
+    expect(page.locator("#op-7 .ed-themes")).to_be_visible()
+    expect(page.get_by_label("Afficher les annotations")).to_be_checked()
+    page.get_by_label("Afficher les annotations").uncheck()
+    page.goto(server + "index.html")
+    expect(page.locator("#op-7 .ed-themes")).to_be_hidden()
+
+
+def test_glossary_terms_lead_to_their_entry_when_annotations_are_shown(page, server):
+    page.goto(server + "dispositif/13.html")
+    page.wait_for_load_state("load")
+    term = page.locator("#op-13 a.ed-term[data-term='conseil-des-droits-de-l-homme']").first
+    assert term.get_attribute("tabindex") == "-1"  # no invisible focus stop in reading view
+    page.get_by_label("Afficher les annotations").check()
+    assert term.get_attribute("tabindex") is None
+    assert term.get_attribute("title")  # the definition, as a tooltip
+    term.click()
+    page.wait_for_url("**/glossaire.html#conseil-des-droits-de-l-homme")
+    expect(page.locator("#conseil-des-droits-de-l-homme h2")).to_be_in_viewport()
+
+
+def test_paragraph_page_says_what_it_is(page, server):
+    page.goto(server + "dispositif/13.html")
+    page.wait_for_load_state("load")
+    text = main_text(page)
+    assert "A/RES/68/160" in text and "18 décembre 2013" in text
+    assert "L’Assemblée générale," in text  # the chapeau before an operative paragraph
+    crumbs = page.locator("nav.ed-breadcrumb li").all_inner_texts()
+    assert [c.strip() for c in crumbs] == ["A/RES/68/160", "Dispositif", "paragraphe 13"]
+    # previous/next once, named by number and opening words
+    assert page.locator("a[rel=prev]").count() == 1 and page.locator("a[rel=next]").count() == 1
+    assert page.locator("a[rel=next]").inner_text().startswith("14. Décide")
+    # the navigation names paragraphs by number and opening words
+    assert page.locator(".md-nav--primary a", has_text="13. Prie").count() >= 1
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("index.html#plan", "analyse.html#plan"),
+        ("index.html#verbes", "analyse.html#verbes"),
+        ("themes.html#racisme", "analyse.html#racisme"),
+    ],
+)
+def test_moved_sections_keep_their_old_addresses(page, server, old, new):
+    page.goto(server + old)
+    page.wait_for_url("**/" + new)
+    expect(page.locator("#" + new.split("#")[1])).to_be_in_viewport()
+
+
+def test_headings_outline_of_each_reading_page(page, server):
+    outlines = {}
+    for name in READING_PAGES:
+        page.goto(server + name)
+        page.wait_for_load_state("load")
+        outlines[name] = page.evaluate(
+            "[...document.querySelectorAll('article h1, article h2, article h3')]"
+            ".filter(h => h.offsetParent !== null).map(h => h.tagName + ' ' + h.textContent.trim())"
+        )
+    for name, outline in outlines.items():
+        assert len([h for h in outline if h.startswith("H1 ")]) == 1, (name, outline)
+        assert outline[0].startswith("H1 "), (name, outline)
+        levels = [int(h[1]) for h in outline]
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), (name, outline)
+    assert outlines["dispositif/7.html"][0] == "H1 Paragraphe 7 sur 14"
+    assert "H2 Citer ce paragraphe" in outlines["dispositif/7.html"]
+    assert outlines["analyse.html"][1:3] == ["H2 Plan de la résolution", "H3 Préambule"]
+
+
+def test_targets_are_at_least_24_pixels(page, server):
+    page.goto(server + "index.html")
+    page.wait_for_load_state("load")
+    page.get_by_label("Afficher les annotations").check()
+    sizes = page.evaluate("""() => [...document.querySelectorAll(
+        'a.footnote-ref, a.ed-chip, button.ed-menu__toggle, a.footnote-backref')]
+        .map(el => { const r = el.getBoundingClientRect(); return [el.className, r.width, r.height]; })""")
+    assert len(sizes) > 23
+    small = [s for s in sizes if s[1] < 24 or s[2] < 24]
+    assert small == []
+
+
+def test_one_accessible_name_per_link_target(page, server):
+    """Links named alike go to the same place (no 69 links named « JSON »)."""
+    for name in READING_PAGES:
+        page.goto(server + name)
+        page.wait_for_load_state("load")
+        pairs = page.evaluate("""() => [...document.querySelectorAll('article a[href]')]
+            .filter(a => a.offsetParent !== null)
+            .map(a => [(a.getAttribute('aria-label') || a.textContent).trim(), new URL(a.getAttribute('href'), location.href).href.split('?')[0]])""")
+        targets: dict[str, set[str]] = {}
+        for text, href in pairs:
+            targets.setdefault(text, set()).add(href)
+        assert {t: h for t, h in targets.items() if len(h) > 1} == {}, name
+
+
+def test_no_invisible_focus_stop(page, server):
+    page.goto(server + "index.html")
+    page.wait_for_load_state("load")
+    invisible = []
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(300)  # Material's skip link fades in when focused
+        state = page.evaluate("""() => {
+            const el = document.activeElement;
+            if (!el || el === document.body) return null;
+            // a visually hidden radio shows its focus on the label beside it (Material's
+            // palette switch: each option's visible label is the next element)
+            const shown = el.matches('input.md-option') ? el.nextElementSibling : el;
+            const r = shown.getBoundingClientRect();
+            const s = getComputedStyle(shown);
+            return [el.tagName + '.' + el.className, r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.opacity !== '0'];
+        }""")
+        if state and not state[1]:
+            invisible.append(state[0])
+    assert invisible == []
+
+
+def test_text_measure_and_title_weight(page, server):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(server + "index.html")
+    page.wait_for_load_state("load")
+    per_line = page.locator("#op-7 .res-para__text").evaluate("""el => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const lines = new Map();
+        for (const r of range.getClientRects()) {
+            const top = Math.round(r.top / 4);
+            lines.set(top, (lines.get(top) || 0) + r.width);
+        }
+        const width = Math.max(...lines.values());
+        const chars = el.textContent.length;
+        const total = [...lines.values()].reduce((a, b) => a + b, 0);
+        return chars * width / total;
+    }""")
+    assert 60 <= per_line <= 75, per_line
+
+    def luminance(color: str) -> float:
+        r, g, b, *a = [float(x) for x in re.findall(r"[\d.]+", color)]
+        alpha = a[0] if a else 1.0
+        return (0.2126 * r + 0.7152 * g + 0.0722 * b) * alpha + 255 * (1 - alpha)
+
+    title = page.locator("article h1").evaluate("el => getComputedStyle(el).color")
+    body = page.locator("#op-7 .res-para__text").evaluate("el => getComputedStyle(el).color")
+    assert luminance(title) <= luminance(body) + 1
+
+
+@pytest.mark.parametrize("name", ["analyse.html", "documents.html", "index.html", "dispositif/7.html"])
+def test_nothing_scrolls_sideways_on_a_phone(browser, server, name):
+    ctx = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = ctx.new_page()
+    page.goto(server + name)
+    page.wait_for_load_state("load")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    ctx.close()
+    assert width <= 360, (name, width)
+
+
+def test_a_note_call_opens_on_touch(browser, server):
+    ctx = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = ctx.new_page()
+    page.goto(server + "index.html")
+    page.wait_for_load_state("load")
+    call = page.locator("#pp-1 a.footnote-ref")
+    call.scroll_into_view_if_needed()
+    call.tap()
+    panel = page.locator(".ed-popover")
+    expect(panel).to_be_visible()
+    assert "A/CONF.157/24 (Part I), chap. III." in panel.inner_text()
+    assert page.url.endswith("index.html")  # the reader stays in the text
+    ctx.close()

@@ -1,0 +1,82 @@
+"""Search lands on paragraphs (issue 11, point 5), over http and from file://: the first
+result for « xenophobie » is a paragraph, following it brings that paragraph into view with
+the matched word highlighted (Material's search.highlight reads the words the worker found
+in the result's `terms`, passes them as ?h=…, and marks them on the page it opens); the
+edition's own pages come after every paragraph of the resolution, and open with the words
+highlighted too."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from .search import LINKS, open_search, search
+
+EDITION_PAGES = {"a-propos.html", "documents.html", "glossaire.html"}
+
+
+def page_name(href: str) -> str:
+    return urlsplit(href).path.rsplit("/", 1)[-1]
+
+
+@pytest.fixture(params=["server", "file_base"])
+def base(request):
+    return request.getfixturevalue(request.param)
+
+
+def test_first_result_lands_on_the_paragraph_with_the_word_highlighted(context, base):
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    open_search(page, base)
+    found = search(page, "xenophobie")
+    first = found[0]
+    assert first.anchor, f"the first result is a page, not a paragraph: {first}"
+    assert parse_qs(urlsplit(first.href).query).get("h") == ["xénophobie"], first.href
+
+    page.locator(LINKS).first.click()
+    page.wait_for_url(lambda url: urlsplit(url).path == urlsplit(first.href).path)
+    page.wait_for_load_state("load")
+    para = page.locator(f"[id='{first.anchor}']")
+    # Material marks the words once the page's search index is loaded
+    mark = para.locator("mark").first
+    mark.wait_for(timeout=15000)
+    assert mark.inner_text().strip() == "xénophobie"
+
+    box = para.bounding_box()
+    height = page.viewport_size["height"]
+    assert box is not None and box["height"] > 0
+    assert 0 <= box["y"] and box["y"] + min(box["height"], height / 2) <= height, (box, height)
+    mark_box = mark.bounding_box()
+    assert mark_box is not None and 0 <= mark_box["y"] < height, (mark_box, height)
+    assert errors == []
+
+
+@pytest.fixture(scope="module")
+def searcher(browser, server):
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    open_search(page, server)
+    yield page
+    context.close()
+
+
+QUERIES = ["Haut-Commissaire", "Nations Unies", "Durban", "droits de l’homme", "dialogue"]
+
+
+def test_editions_pages_come_after_every_paragraph_and_open_highlighted(searcher):
+    seen = set()
+    for query in QUERIES:
+        found = search(searcher, query)
+        kinds = ["paragraph" if r.anchor else "page" for r in found]
+        assert "paragraph" in kinds and "page" in kinds, (query, kinds)
+        first_page = kinds.index("page")
+        assert "paragraph" not in kinds[first_page:], (query, [r.href for r in found])
+        seen |= {page_name(r.href) for r in found[first_page:]}
+        # every result, a page's own row too, opens with the matched words highlighted
+        unmarked = [r.href for r in found if not parse_qs(urlsplit(r.href).query).get("h")]
+        assert unmarked == [], query
+    # the three pages of the edition's own apparatus were among those ranked last
+    assert EDITION_PAGES <= seen, seen

@@ -1,0 +1,41 @@
+"""The edition's own JavaScript is modern (no `var`: `const`/`let`, block scope) and the
+search worker stays a classic script, since Material's iframe-worker shim runs it from
+file:// where modules and importScripts are unavailable. Vendored files are not ours."""
+
+from __future__ import annotations
+
+import re
+
+from .conftest import ROOT
+
+# the edition's scripts, the service worker's templates, and the inline scripts of overrides/
+SCRIPTS = sorted((ROOT / "docs/assets/javascripts").glob("*.js")) + sorted(
+    (ROOT / "scripts/edition").glob("*.js")
+)
+INLINE = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.S | re.I)
+VAR = re.compile(r"(?:^|[\s;{}(])var\s+[\w$\[{]", re.M)
+COMMENT = re.compile(r"/\*.*?\*/|(?<![:\\\"'])//[^\n]*", re.S)
+
+
+def code(text: str) -> str:
+    return COMMENT.sub(" ", text)
+
+
+def test_no_var_in_the_editions_javascript():
+    assert len(SCRIPTS) >= 6, SCRIPTS
+    sources = {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8") for p in SCRIPTS}
+    for template in sorted((ROOT / "overrides").rglob("*.html")):
+        bodies = INLINE.findall(template.read_text(encoding="utf-8"))
+        sources[template.relative_to(ROOT).as_posix()] = "\n".join(bodies)
+    offenders = {name: VAR.findall(code(text)) for name, text in sources.items()}
+    assert {name: found for name, found in offenders.items() if found} == {}
+
+
+def test_the_check_sees_a_var():
+    assert VAR.search(code("(function () {\n  var x = 1;\n})();"))
+    assert not VAR.search(code("const a = 1; // var x = 2\n/* var y */ let b = `var(--c)`;"))
+
+
+def test_the_search_worker_is_a_classic_script():
+    text = code((ROOT / "docs/assets/javascripts/search-worker.js").read_text(encoding="utf-8"))
+    assert not re.search(r"^\s*(?:import|export)\b|\bimportScripts\s*\(|\bimport\s*\(", text, re.M)
