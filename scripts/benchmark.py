@@ -11,15 +11,17 @@
    medians. Budget: ratio <= 1.3. The pipeline without the zip is reported too.
 2. Bytes per page type, first view (empty cache) and next view (after the home page, cache
    warm), raw and gzip, as the browser fetched them from a local gzip server. Budget: a
-   paragraph page's first view <= 100 KiB gzip.
+   paragraph page's first view <= 100 KiB gzip. Service workers blocked; what the shipped
+   build's worker downloads once for offline reading is reported apart (sw.js's totals).
 3. Search: index size (this edition's per-paragraph index against Material's scraped one,
    from the bare build); median time from the last keystroke to the results list changing,
    in Chromium, over http and from file://, over the query table.
 4. Lighthouse (node_modules, lighthouse@12.2.3), Debian's Chromium, mobile preset, site
    served with gzip: performance, accessibility, best practices, SEO. Target 100 each.
-5. Growth: synthetic resolutions (scripts/synthetic.py). Parse and render without MkDocs at
-   1x, 10x, 100x and 1000x the paragraphs (CPU ms per paragraph: budget, linear), and the
-   whole build at 1x, 10x and 100x: build time and site size.
+5. Growth: synthetic resolutions (scripts/synthetic.py). Parse and render (pages and
+   exports) without MkDocs at 1x, 10x, 100x and 1000x the paragraphs (CPU ms per
+   paragraph: budget, linear), and the whole build at 1x, 10x and 100x: build time and
+   site size.
 
 Nothing here is a test: the figures vary with the machine. Results go to the output file
 with the command line, the date and the machine. The local server is the project's own
@@ -207,7 +209,9 @@ def settle(page) -> None:
 def page_bytes(server: Server, chromium) -> dict:
     out = {}
     for kind, (first, other) in PAGE_TYPES.items():
-        ctx = chromium.new_context(locale="fr-FR")
+        # what reading a page costs: the service worker's one-off download of the whole
+        # edition for offline reading is reported on its own (offline_install)
+        ctx = chromium.new_context(locale="fr-FR", service_workers="block")
         page = ctx.new_page()
         server.log.clear()
         page.goto(server.base + first)
@@ -237,6 +241,15 @@ def page_bytes(server: Server, chromium) -> dict:
     return out
 
 
+def offline_install(site: Path) -> dict:
+    """What the shipped build's service worker downloads once, after the first visit over
+    http, to read offline: its precache list's totals, as sw.js states them."""
+    import re
+
+    sw = (site / "sw.js").read_text(encoding="utf-8")
+    return json.loads(re.search(r"const EDITION = (\{.*\});", sw)[1])
+
+
 # -- 3. search ------------------------------------------------------------------------------------
 
 SEARCH_PROBE = """() => {
@@ -252,7 +265,7 @@ SEARCH_PROBE = """() => {
 
 
 def keystroke_ms(chromium, base: str) -> list[dict]:
-    ctx = chromium.new_context(locale="fr-FR")
+    ctx = chromium.new_context(locale="fr-FR", service_workers="block")
     page = ctx.new_page()
     page.goto(base + "preambule.html")
     settle(page)
@@ -511,6 +524,14 @@ def report(results: dict, command: str) -> str:
             + ", ".join(f"`{f}`" for f in p["paragraphe"]["first_files"]),
             "",
         ]
+        o = results.get("offline_install")
+        if o:
+            lines += [
+                "Measured with service workers blocked. Over http the shipped build's service "
+                f"worker then downloads the whole edition once, for offline reading: {o['count']} "
+                f"files, {kib(o['size'])} KiB raw (sw.js's precache list).",
+                "",
+            ]
     s = results.get("search")
     if s:
         lines += [
@@ -625,6 +646,7 @@ def main() -> int:
         try:
             print("octets par type de page…", file=sys.stderr)
             results["bytes"] = page_bytes(server, chromium)
+            results["offline_install"] = offline_install(site)
             print("recherche…", file=sys.stderr)
             results["search"] = search_timing(server, chromium, site, Path(results["build"]["plain_site"]))
         finally:
