@@ -82,6 +82,15 @@ class Edition:
     def documents(self) -> dict[str, CitedDocument]:
         return {d.key: d for d in self.res.documents}
 
+    @cached_property
+    def cited_by(self) -> dict[str, list[CitedDocument]]:
+        """Paragraph anchor -> the documents it cites, in document order (built once)."""
+        out: dict[str, list[CitedDocument]] = {}
+        for d in self.res.documents:
+            for anchor in dict.fromkeys(d.cited_by):
+                out.setdefault(anchor, []).append(d)
+        return out
+
     def document_title(self, key: str) -> str:
         return self.notes.document(self.documents[key]).title
 
@@ -284,7 +293,7 @@ class Page:
         return self.href(urls.document_target(r.report)) if r.report in self.e.documents else None
 
     def documents_cited_by(self, p: Paragraph) -> list[CitedDocument]:
-        return [d for d in self.e.res.documents if p.anchor in d.cited_by]
+        return self.e.cited_by.get(p.anchor, [])
 
     def documents_cited_by_all(self, paragraphs) -> list[CitedDocument]:
         anchors = {p.anchor for p in paragraphs}

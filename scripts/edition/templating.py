@@ -19,6 +19,10 @@ def raised(text: str) -> Markup:
 
 ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("edition", "templates"),
+    # compiled templates kept between builds (Jinja's own per-user cache folder, checked
+    # for ownership and permissions; a changed template is recompiled, by its checksum):
+    # compiling them is otherwise a tenth of a build's time
+    bytecode_cache=jinja2.FileSystemBytecodeCache(),
     autoescape=True,
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,

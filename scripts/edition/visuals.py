@@ -185,16 +185,17 @@ def citation_graph(e: Edition, page: str) -> Markup:
         return Markup("")
     order = place_order(res)
     sources = sorted({x.source for x in edges}, key=lambda a: order[a])
-    docs = [d for d in res.documents if any(x.key == d.key for x in edges)]
+    cited = {x.key for x in edges}
+    docs = [d for d in res.documents if d.key in cited]
     width, left_w, right_x = 720, 150, 340
     doc_h, doc_pitch, src_h, top = 38, 48, 28, 8
     doc_y = {d.key: top + i * doc_pitch for i, d in enumerate(docs)}
     height = top + len(docs) * doc_pitch
     # each citing place sits level with the middle of the documents it cites
-    wanted = []
-    for a in sources:
-        ys = [doc_y[x.key] + doc_h / 2 for x in edges if x.source == a]
-        wanted.append(sum(ys) / len(ys) - src_h / 2)
+    by_source: dict[str, list[float]] = {}
+    for x in edges:  # one pass over the edges (linear in the citations)
+        by_source.setdefault(x.source, []).append(doc_y[x.key] + doc_h / 2)
+    wanted = [sum(by_source[a]) / len(by_source[a]) - src_h / 2 for a in sources]
     low, high = top, max(height - doc_pitch + doc_h - src_h, top)
     src_pos = spread(wanted, src_h + 8, low, max(high, top + (len(sources) - 1) * (src_h + 8)))
     src_y = dict(zip(sources, src_pos, strict=True))
@@ -261,7 +262,10 @@ def citation_graph(e: Edition, page: str) -> Markup:
         }
         for x in sorted(edges, key=lambda x: order[x.source])
     ]
-    by_document = [(dn, [r for r in rows if r["key"] == dn["key"]]) for dn in doc_nodes]
+    rows_of: dict[str, list[dict]] = {}
+    for r in rows:
+        rows_of.setdefault(r["key"], []).append(r)
+    by_document = [(dn, rows_of.get(dn["key"], [])) for dn in doc_nodes]
     return Markup(
         ENV.get_template("graph.html").render(
             res=res,
