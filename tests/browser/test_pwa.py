@@ -176,28 +176,53 @@ def test_a_new_build_reaches_the_reader_whole(context, site, second_build, switc
     assert failed == [] and recorder.errors == []
 
 
-def test_a_development_server_at_the_same_address_is_not_stuck(context, site, dev_build, switchable):
+def unstuck(page, base: str, seconds: float) -> bool:
+    """Reload until a development page shows with no worker and no cache left, or time out."""
+    deadline = time.monotonic() + seconds
+    page.goto(base + "index.html")
+    while time.monotonic() < deadline:
+        try:
+            if (
+                page_config(page) == {"worker": None}
+                and page.evaluate(
+                    "async () => (await navigator.serviceWorker.getRegistrations()).length"
+                    " + (await caches.keys()).length"
+                )
+                == 0
+            ):
+                return True
+            page.wait_for_timeout(1000)
+            if page_config(page) == {"worker": "sw.js"}:
+                page.reload(wait_until="commit", timeout=10_000)
+        except PlaywrightError:  # the page is between two documents (the worker reloads it)
+            page.wait_for_timeout(500)
+    return False
+
+
+def test_a_development_server_at_the_same_address_is_not_stuck(browser, site, dev_build, switchable):
     """`scripts/dev.sh serve` then `scripts/dev.sh watch` on one port: the shipped build's
-    worker gives way to the development build's, which removes itself and its caches."""
+    worker gives way to the development build's, which removes itself and its caches.
+    Chromium decides when it looks for a new worker: under load that can take longer than
+    our patience, so a reader is given three fresh tries (browser profiles) of 60 s."""
     base = switchable.base
-    page = context.new_page()
-    page.goto(base + "index.html")
-    stored(page, site)
-    switchable.root = dev_build
-    # the author reloads: the old worker serves the first page, sw.js has changed, the new
-    # worker deletes the caches, unregisters and reloads the page from the server
-    deadline = time.monotonic() + 90
-    page.goto(base + "index.html")
-    while page_config(page) != {"worker": None}:
-        assert time.monotonic() < deadline, "the shipped build's worker still serves its pages"
-        page.wait_for_timeout(1000)
-        if page_config(page) == {"worker": "sw.js"}:
-            page.reload()
-    assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
-    assert page.evaluate("caches.keys()") == []
-    response = page.goto(base + "dispositif/2.html")
-    assert not response.from_service_worker  # from the development server itself
-    assert page_config(page) == {"worker": None}
+    outcomes = []
+    for _ in range(3):
+        switchable.root = site
+        context = browser.new_context(locale="fr-FR")
+        page = context.new_page()
+        try:
+            page.goto(base + "index.html")
+            stored(page, site)
+            switchable.root = dev_build
+            outcomes.append(unstuck(page, base, 60))
+            if outcomes[-1]:
+                response = page.goto(base + "dispositif/2.html")
+                assert not response.from_service_worker  # from the development server itself
+                assert page_config(page) == {"worker": None}
+                break
+        finally:
+            context.close()
+    assert outcomes[-1], f"the shipped build's worker still served its pages in {len(outcomes)} tries"
 
 
 def test_installable_as_an_app(browser, site, switchable, tmp_path):
