@@ -31,7 +31,7 @@ def visit(page, url: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def visit_all(context, base: str, names: list[str], tabs: int = 12) -> tuple[list[str], list[str]]:
+def visit_all(context, base: str, names: list[str], tabs: int = 6) -> tuple[list[str], list[str]]:
     """Open every page, each in its own tab, a few tabs at a time so that their quiet
     periods (networkidle: 500 ms without a request) overlap; return (every console error,
     prefixed with its page, every request)."""
@@ -43,7 +43,8 @@ def visit_all(context, base: str, names: list[str], tabs: int = 12) -> tuple[lis
             opened.append((name, tab, Recorder(tab)))
             tab.goto(base + name, wait_until="commit")
         for name, tab, recorder in opened:
-            tab.wait_for_load_state("networkidle")
+            # a loaded two-core machine (CI) can take longer than Playwright's 30 s default
+            tab.wait_for_load_state("networkidle", timeout=120_000)
             errors += [f"{name}: {e}" for e in recorder.errors]
             requests += recorder.requests
             tab.close()
