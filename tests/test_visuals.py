@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from edition import visuals
-from edition.annotations import slug
 from edition.parse import parse_file
+from edition.urls import slug
 
 from . import htmltext
 from .conftest import FIXTURES

@@ -27,7 +27,6 @@ from __future__ import annotations
 import datetime
 import re
 import sys
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -93,12 +92,6 @@ class Annotations:
 
     def themes_of(self, anchor: str) -> tuple[str, ...]:
         return self.paragraphs.get(anchor, ())
-
-
-def slug(text: str) -> str:
-    """An anchor for a document key: "A/CONF.157/24 (Part I)" -> "a-conf-157-24-part-i"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def official_link(doc: CitedDocument, note: DocumentNote) -> str | None:
