@@ -57,6 +57,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def do_GET(self):  # noqa: N802 (http.server's naming)
         self.server.asked.append(self.path.split("?")[0].lstrip("/"))
+        # Always the whole file: http.server answers 304 when the file's mtime, in whole
+        # seconds, is not after the browser's copy, and two builds made in the same second
+        # (or `root` pointed at an older one) would then pass for the same version.
+        del self.headers["If-Modified-Since"]
+        del self.headers["If-None-Match"]
         if not self.server.gzip:
             return super().do_GET()
         path = self.translate_path(self.path)

@@ -176,53 +176,41 @@ def test_a_new_build_reaches_the_reader_whole(context, site, second_build, switc
     assert failed == [] and recorder.errors == []
 
 
-def unstuck(page, base: str, seconds: float) -> bool:
-    """Reload until a development page shows with no worker and no cache left, or time out."""
+NO_WORKER_LEFT = """async () => {
+  const settings = document.getElementById("__webapp");
+  if (!settings || JSON.parse(settings.textContent).worker !== null) return false;
+  return (await navigator.serviceWorker.getRegistrations()).length + (await caches.keys()).length === 0;
+}"""
+
+
+def comes_true(page, check: str, seconds: float) -> bool:
+    """Whether the async `check` comes true in the page within `seconds`, the page possibly
+    being replaced meanwhile (wait_for_function takes a promise for a truthy value)."""
     deadline = time.monotonic() + seconds
-    page.goto(base + "index.html")
+    bounded = f"() => Promise.race([({check})(), new Promise((done) => setTimeout(() => done(false), 2000))])"
     while time.monotonic() < deadline:
         try:
-            if (
-                page_config(page) == {"worker": None}
-                and page.evaluate(
-                    "async () => (await navigator.serviceWorker.getRegistrations()).length"
-                    " + (await caches.keys()).length"
-                )
-                == 0
-            ):
+            if page.evaluate(bounded):
                 return True
-            page.wait_for_timeout(1000)
-            if page_config(page) == {"worker": "sw.js"}:
-                page.reload(wait_until="commit", timeout=10_000)
-        except PlaywrightError:  # the page is between two documents (the worker reloads it)
-            page.wait_for_timeout(500)
+        except PlaywrightError:  # the page is between two documents
+            pass
+        page.wait_for_timeout(500)
     return False
 
 
-def test_a_development_server_at_the_same_address_is_not_stuck(browser, site, dev_build, switchable):
+def test_a_development_server_at_the_same_address_is_not_stuck(page, site, dev_build, switchable):
     """`scripts/dev.sh serve` then `scripts/dev.sh watch` on one port: the shipped build's
-    worker gives way to the development build's, which removes itself and its caches.
-    Chromium decides when it looks for a new worker: under load that can take longer than
-    our patience, so a reader is given three fresh tries (browser profiles) of 60 s."""
+    worker gives way to the development build's, which removes itself and its caches and
+    reloads the page, with no action from the reader."""
     base = switchable.base
-    outcomes = []
-    for _ in range(3):
-        switchable.root = site
-        context = browser.new_context(locale="fr-FR")
-        page = context.new_page()
-        try:
-            page.goto(base + "index.html")
-            stored(page, site)
-            switchable.root = dev_build
-            outcomes.append(unstuck(page, base, 60))
-            if outcomes[-1]:
-                response = page.goto(base + "dispositif/2.html")
-                assert not response.from_service_worker  # from the development server itself
-                assert page_config(page) == {"worker": None}
-                break
-        finally:
-            context.close()
-    assert outcomes[-1], f"the shipped build's worker still served its pages in {len(outcomes)} tries"
+    page.goto(base + "index.html")
+    stored(page, site)
+    switchable.root = dev_build
+    page.goto(base + "index.html")  # still the shipped page, from its worker, which looks for a new one
+    assert comes_true(page, NO_WORKER_LEFT, 30), "the shipped build's worker still serves its pages"
+    response = page.goto(base + "dispositif/2.html")
+    assert not response.from_service_worker  # from the development server itself
+    assert page_config(page) == {"worker": None}
 
 
 def test_installable_as_an_app(browser, site, switchable, tmp_path):

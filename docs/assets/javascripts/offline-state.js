@@ -101,6 +101,12 @@
     document.body.append(notice);
   });
 
+  /* A development build now serves this address: its worker removed this one and its
+     copy (scripts/edition/service-worker-dev.js); reload from the server. */
+  workers.addEventListener("message", (event) => {
+    if (event.data?.type === "EDITION_REMOVED") location.reload();
+  });
+
   const url = new URL(config.worker, location.href);
   workers
     .register(url.href)
