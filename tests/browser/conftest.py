@@ -91,3 +91,30 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def html_pages(site) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def visit_all(context, base: str, names: list[str], tabs: int = 6, then: str | None = None):
+    """Open every page, each in its own tab, a few tabs at a time so that their quiet
+    periods (networkidle: 500 ms without a request) overlap; return (every console error,
+    prefixed with its page, every request, and what the expression `then` gives on each
+    page once settled, prefixed with its page)."""
+    errors, requests, found = [], [], []
+    for i in range(0, len(names), tabs):
+        opened = []
+        for name in names[i : i + tabs]:
+            tab = context.new_page()
+            opened.append((name, tab, Recorder(tab)))
+            tab.goto(base + name, wait_until="commit")
+        for name, tab, recorder in opened:
+            # a loaded two-core machine (CI) can take longer than Playwright's 30 s default
+            tab.wait_for_load_state("networkidle", timeout=120_000)
+            errors += [f"{name}: {e}" for e in recorder.errors]
+            requests += recorder.requests
+            if then:
+                found += [f"{name}: {item}" for item in tab.evaluate(then)]
+            tab.close()
+    return errors, requests, found

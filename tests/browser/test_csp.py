@@ -18,7 +18,7 @@ from edition import csp
 from edition.httpserve import wait_until_up
 
 from ..conftest import ROOT
-from .conftest import Recorder, free_port
+from .conftest import Recorder, free_port, html_pages, visit_all
 from .search import META, PLACEHOLDER, QUERY, search
 
 PUBLISH = ROOT / "scripts" / "publish"
@@ -125,18 +125,11 @@ def test_resolution_txt_reads_correctly_in_the_browser(page, nginx, server):
 
 def test_no_page_reports_a_csp_violation(context, site, nginx):
     context.add_init_script(LISTEN)
-    names = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-    problems = []
-    for name in names:
-        tab = context.new_page()
-        recorder = Recorder(tab)
-        tab.goto(nginx + name)
-        tab.wait_for_load_state("networkidle")
-        problems += [f"{name}: {v}" for v in tab.evaluate("window.__violations")]
-        problems += [f"{name}: console: {e}" for e in recorder.errors]
-        tab.close()
+    names = html_pages(site)
+    errors, _, violations = visit_all(context, nginx, names, then="window.__violations")
     assert len(names) >= 20
-    assert problems == []
+    assert violations == []
+    assert errors == []
 
 
 @pytest.mark.parametrize("where", ["nginx", "file_base"])

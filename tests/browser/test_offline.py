@@ -9,16 +9,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import Recorder
+from .conftest import html_pages, visit_all
 from .search import META, PLACEHOLDER, QUERY, search
 
 NAME = "A-RES-68-160-fr-hors-ligne.zip"
 # Schemes that are not requests to a host
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
-
-
-def html_pages(site) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
 
 
 def foreign(requests: list[str], base: str) -> list[str]:
@@ -31,29 +27,9 @@ def visit(page, url: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def visit_all(context, base: str, names: list[str], tabs: int = 6) -> tuple[list[str], list[str]]:
-    """Open every page, each in its own tab, a few tabs at a time so that their quiet
-    periods (networkidle: 500 ms without a request) overlap; return (every console error,
-    prefixed with its page, every request)."""
-    errors, requests = [], []
-    for i in range(0, len(names), tabs):
-        opened = []
-        for name in names[i : i + tabs]:
-            tab = context.new_page()
-            opened.append((name, tab, Recorder(tab)))
-            tab.goto(base + name, wait_until="commit")
-        for name, tab, recorder in opened:
-            # a loaded two-core machine (CI) can take longer than Playwright's 30 s default
-            tab.wait_for_load_state("networkidle", timeout=120_000)
-            errors += [f"{name}: {e}" for e in recorder.errors]
-            requests += recorder.requests
-            tab.close()
-    return errors, requests
-
-
 def test_every_page_over_http_requests_only_the_local_host(context, site, server):
     host = urlsplit(server).netloc
-    errors, requests = visit_all(context, server, html_pages(site))
+    errors, requests, _ = visit_all(context, server, html_pages(site))
     assert errors == []
     others = [r for r in foreign(requests, server) if urlsplit(r).netloc != host]
     assert others == []
@@ -62,7 +38,7 @@ def test_every_page_over_http_requests_only_the_local_host(context, site, server
 
 def test_every_page_from_disk_requests_nothing_outside_the_site(context, site, file_base):
     # 404.html is the server's error page: its addresses are absolute, by design
-    errors, requests = visit_all(context, file_base, [n for n in html_pages(site) if n != "404.html"])
+    errors, requests, _ = visit_all(context, file_base, [n for n in html_pages(site) if n != "404.html"])
     assert errors == []
     assert foreign(requests, file_base) == []
     assert any(r.endswith("iframe-worker/shim.js") for r in requests)
