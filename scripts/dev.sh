@@ -17,6 +17,9 @@ setup_python() {
   "$PY" -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
   # The project (pinned site dependencies) and its test group.
   "$PY" -m pip install --quiet --disable-pip-version-check -e . --group test
+  # Our modules compiled once, as pip compiles installed packages: where
+  # PYTHONDONTWRITEBYTECODE is set, every build would otherwise compile them again.
+  "$PY" -m compileall -q scripts/edition overrides/hooks >/dev/null
 }
 
 setup_node() {

@@ -125,37 +125,38 @@ STR_TAG, NULL_TAG, BOOL_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null",
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
-class _Loader(yaml.SafeLoader):
-    """Composes the node tree only (marks kept for line numbers), refusing aliases and any
-    nesting deeper than MAX_DEPTH before Python's recursion could."""
+# libyaml when PyYAML was built with it (the pure-Python parser is ten times slower)
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_OPEN, _CLOSE = (
+    (yaml.MappingStartEvent, yaml.SequenceStartEvent),
+    (yaml.MappingEndEvent, yaml.SequenceEndEvent),
+)
 
+
+def _compose(text: str) -> yaml.Node:
+    """The node tree, marks kept for line numbers. A first pass over the parser's events
+    refuses aliases and any nesting deeper than MAX_DEPTH before composing could recurse."""
     depth = 0
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+    for event in yaml.parse(text, Loader=_Parser):
+        if isinstance(event, yaml.AliasEvent):
             raise _Invalid(
                 "alias YAML (*nom) refusé", event.start_mark, "des valeurs écrites en entier, sans & ni *"
             )
-        if self.check_event(yaml.MappingStartEvent, yaml.SequenceStartEvent):
-            if self.depth >= MAX_DEPTH:
+        if isinstance(event, _OPEN):
+            if depth >= MAX_DEPTH:
                 raise _Invalid(
                     f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)",
-                    self.peek_event().start_mark,
+                    event.start_mark,
                     "la structure documents / themes / paragraphs / glossaire / serie",
                 )
-        self.depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
-
-    def compose_document(self):
-        self.get_event()  # the document start
-        node = self.compose_node(None, None)
-        self.get_event()
-        self.anchors = {}
-        return node
+            depth += 1
+        elif isinstance(event, _CLOSE):
+            depth -= 1
+    loader = _Parser(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 class _Invalid(Exception):
@@ -207,12 +208,7 @@ def load(path: str | Path | None) -> Annotations:
     text = _text_of(data, path)
     lines = text.split("\n")
     try:
-        loader = _Loader(text)
-        try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
-        return _Schema(lines).annotations(root)
+        return _Schema(lines).annotations(_compose(text))
     except _Invalid as err:
         line = err.mark.line + 1 if err.mark else None
         raise ParseError(
