@@ -48,18 +48,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from edition import pipeline  # noqa: E402
+from edition.headless import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from edition.httpserve import Server  # noqa: E402
 
 PY = sys.executable
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 PAGE_TYPES = {  # page type -> (page, another page of the same type for the next view)
     "accueil": ("index.html", "index.html"),
     "préambule": ("preambule.html", "preambule.html"),
@@ -197,7 +189,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     p = sync_playwright().start()
-    return p, p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    return p, p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
 def settle(page) -> None:
@@ -332,7 +324,7 @@ def lighthouse(server: Server, tmp: Path) -> dict:
                 f"--only-categories={','.join(CATEGORIES)}",
                 "--chrome-flags=" + " ".join(CHROMIUM_ARGS),
             ],
-            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
             timeout=300,
         )
         data = json.loads(report.read_text(encoding="utf-8"))

@@ -34,6 +34,8 @@ from edition.normalise import decode  # noqa: E402
 from edition.parse import parse  # noqa: E402
 from edition.render import Edition  # noqa: E402
 
+from .htmltext import source_text_words, words  # noqa: E402
+
 SOURCES = {
     "réel": ROOT / "source" / "A-RES-68-160-fr.txt",
     "synthétique": ROOT / "tests" / "fixtures" / "alineas-lettres.txt",
@@ -41,7 +43,6 @@ SOURCES = {
 SEED = 68160
 LIMIT = 60  # seconds per mutant
 NEAR = 10  # lines: how far from the damage an error may point
-WORD = re.compile(r"[^\W_]+")
 INVISIBLES = ["\u200b", "\u200c", "\u200d", "\u200e", "\u202e", "\u2066", "\u00ad", "\u2060", "\ufeff"]
 
 
@@ -250,25 +251,6 @@ def mutants(count: int, seed: int = SEED) -> list[Mutant]:
 # -- checking a built edition -----------------------------------------------------------
 
 
-def source_words(text: str) -> tuple[list[str], list[str]]:
-    """(body words after the header, note words) of a source text, read naively."""
-    body, notes, in_notes, formula = [], [], False, False
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        stripped = line.strip()
-        if re.fullmatch(r"https?://\S+", stripped):
-            continue
-        if re.fullmatch(r"_{5,}", stripped):
-            in_notes = True
-            continue
-        if in_notes and line[:1].isspace() and stripped:
-            in_notes = False
-        if stripped == "L’Assemblée générale,":
-            formula = True
-        if formula:
-            (notes if in_notes else body).append(line)
-    return WORD.findall("\n".join(body)), WORD.findall("\n".join(notes))
-
-
 def naive_counts(text: str) -> tuple[int, int, int, int]:
     """(preambular, operative, subparagraphs, notes) counted on the source lines without the
     parser: paragraph starts are indented lines after a blank line, notes the numbered lines
@@ -323,15 +305,15 @@ def soundness(res, text: str) -> str:
     calls = sorted(c.number for p in res.paragraphs for c in p.calls)
     if calls != [n.number for n in res.footnotes]:
         problems.append(f"note calls {calls}")
-    body, notes = source_words(text)
+    _, body, notes = source_text_words(text)
     rebuilt = "\n".join(
         [res.formula]
         + [exports.marked_text(p, str) for p in res.preamble]
         + [f"{p.number}. {exports.marked_text(p, str)}" for p in res.operative]
     )
-    if WORD.findall(rebuilt) != body:
+    if words(rebuilt) != body:
         problems.append("body words differ from the source's")
-    if WORD.findall("\n".join(f"{n.number} {n.text}" for n in res.footnotes)) != notes:
+    if words("\n".join(f"{n.number} {n.text}" for n in res.footnotes)) != notes:
         problems.append("note words differ from the source's")
     return "; ".join(problems)
 

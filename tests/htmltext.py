@@ -45,13 +45,18 @@ def resolution_words(page: Path) -> tuple[list[str], list[str]]:
 
 
 def source_words(path: Path) -> tuple[list[str], list[str], list[str]]:
-    """(header words, body words, footnote words) of the source file, read naively:
-    footnote blocks run from a "_____" line to the next indented line; the stray URL line
-    is dropped."""
+    """(header words, body words, footnote words) of the source file, read naively."""
+    return source_text_words(path.read_text(encoding="utf-8"))
+
+
+def source_text_words(text: str) -> tuple[list[str], list[str], list[str]]:
+    """(header words, body words, footnote words) of a source text, read naively, without
+    the parser: footnote blocks run from a "_____" line to the next indented line; the
+    stray URL line is dropped; the body starts at the formula « L’Assemblée générale, »."""
     header, body, notes = [], [], []
     in_notes = False
     formula_seen = False
-    for line in path.read_text(encoding="utf-8").split("\n"):
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         stripped = line.strip()
         if re.fullmatch(r"https?://\S+", stripped):
             continue

@@ -33,12 +33,12 @@ from urllib.parse import quote, urlsplit
 
 import yaml
 
+from .authority import official_url
 from .errors import ParseError
 from .hosts import ANNOTATION_HOSTS
 from .model import CitedDocument, Resolution
 from .normalise import INVISIBLE
 
-UNDOCS = "https://undocs.org/fr/"
 # YAML key -> field of DocumentNote
 DOCUMENT_FIELDS = {"titre": "title", "organe": "body", "date": "date", "lien": "link", "note": "note"}
 TOP_KEYS = ("documents", "themes", "paragraphs", "glossaire", "serie")
@@ -102,7 +102,7 @@ def official_link(doc: CitedDocument, note: DocumentNote) -> str | None:
         return None
     if target.startswith("https://"):  # validated by `load`: an allowed host
         return target
-    return UNDOCS + quote(target.replace(" ", ""), safe="/.-")
+    return official_url(quote(target.replace(" ", ""), safe="/.-"))
 
 
 # -- reading and validating the data file ----------------------------------------------

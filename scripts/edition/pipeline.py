@@ -37,7 +37,7 @@ from .parse import parse_file
 from .render import GENERATED
 from .render import Edition as PageSet
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = authority.ROOT  # the project folder, defined once
 DEFAULT_SOURCE = ROOT / "source" / "A-RES-68-160-fr.txt"
 DEFAULT_DATA = ROOT / "source" / "annotations.yml"
 GENERATED_MARK = GENERATED.split(" depuis")[0]  # "Généré par scripts/edition"

@@ -7,20 +7,10 @@ from __future__ import annotations
 
 import os
 import socket
-from pathlib import Path
 
 import pytest
+from edition.headless import CHROMIUM, CHROMIUM_ARGS
 from edition.httpserve import Server
-
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 
 def pytest_collection_modifyitems(items):
