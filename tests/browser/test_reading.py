@@ -225,3 +225,46 @@ def test_a_note_call_opens_on_touch(browser, server):
     assert "A/CONF.157/24 (Part I), chap. III." in panel.inner_text()
     assert page.url.endswith("index.html")  # the reader stays in the text
     ctx.close()
+
+
+LAYOUT_SHIFTS = """window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    if (!e.hadRecentInput) window.__shifts.push([e.value, e.sources.map((s) => s.node ? s.node.className : "?")]);
+  }
+}).observe({ type: "layout-shift", buffered: true });"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_nothing_moves_while_a_page_loads(browser, server, width):
+    """Cumulative layout shift: what the scripts add (the annotations switch, the paragraph
+    menus, the offline state) must not push the text the reader has started to read."""
+    ctx = browser.new_context(
+        viewport={"width": width, "height": 800},
+        is_mobile=width < 600,
+        has_touch=width < 600,
+        service_workers="block",
+    )
+    ctx.add_init_script(LAYOUT_SHIFTS)
+    shifts = {}
+    for name in [*READING_PAGES, "texte-integral.html"]:
+        page = ctx.new_page()
+        page.goto(server + name)
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(300)
+        found = page.evaluate("window.__shifts")
+        if sum(value for value, _ in found) > 0.01:
+            shifts[name] = found
+        page.close()
+    ctx.close()
+    assert shifts == {}
+
+
+def test_without_scripts_no_switch_that_cannot_work(browser, server):
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(server + "index.html")
+    assert page.locator(".ed-switch").count() == 1
+    assert not page.locator(".ed-switch").is_visible()
+    assert not page.locator("#pp-1 .ed-annot").first.is_visible()  # the reading view: text only
+    ctx.close()

@@ -160,16 +160,12 @@
     }
   }
 
-  const switchHost = document.querySelector(".res-document");
-  if (switchHost && document.querySelector(".res-para")) {
-    const label = document.createElement("label");
-    label.className = "ed-switch";
-    const box = document.createElement("input");
-    box.type = "checkbox";
+  /* the switch is in the page (scripts/edition/templates/_macros.html: a switch added
+     here would push the text down as the page loads) */
+  const box = document.querySelector(".ed-switch input");
+  if (box) {
     box.checked = annotationsOn();
     box.addEventListener("change", () => setAnnotations(box.checked));
-    label.append(box, " Afficher les annotations");
-    switchHost.insertBefore(label, switchHost.firstChild);
   }
   syncTerms();
 
