@@ -12,6 +12,7 @@ import subprocess
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from edition import csp
@@ -123,13 +124,21 @@ def test_resolution_txt_reads_correctly_in_the_browser(page, nginx, server):
         assert "Résolution adoptée" in page.locator("body").inner_text(), base
 
 
-def test_no_page_reports_a_csp_violation(context, site, nginx):
+def test_no_page_reports_a_csp_violation_or_leaves_the_host(context, site, nginx):
+    """Every page as published (nginx, the project's headers): no policy violation, no
+    console error, and no request to any other host (no font, CDN or analytics)."""
     context.add_init_script(LISTEN)
     names = html_pages(site)
-    errors, _, violations = visit_all(context, nginx, names, then="window.__violations")
+    errors, requests, violations = visit_all(context, nginx, names, then="window.__violations")
     assert len(names) >= 20
     assert violations == []
     assert errors == []
+    host = urlsplit(nginx).netloc
+    others = [
+        r for r in requests if not r.startswith(("data:", "blob:", "about:")) and urlsplit(r).netloc != host
+    ]
+    assert others == []
+    assert len(requests) > len(names)  # assets were recorded too
 
 
 @pytest.mark.parametrize("where", ["nginx", "file_base"])
