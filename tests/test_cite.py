@@ -171,10 +171,10 @@ def test_ris_records_have_the_standard_tags(edition, resolution):
     records = [r for r in text.split("\n\n") if r.strip()]
     assert len(records) == 1 + len(resolution.paragraphs)
     for record in records:
-        lines = record.strip().split("\n")
-        assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - .*|ER  -", line) for line in lines), record
+        lines = record.strip("\n").split("\n")
+        assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - .+|ER  - ", line) for line in lines), record
         tags = {line[:2]: line[6:] for line in lines}
-        assert lines[0] == "TY  - GOVDOC" and lines[-1] == "ER  -"
+        assert lines[0] == "TY  - GOVDOC" and lines[-1] == "ER  - "
         assert {"TI", "AU", "DA", "PY", "UR"} <= set(tags)
         assert tags["M1"] == SYMBOL and tags["DA"] == "2013/12/18/" and tags["PY"] == "2013"
 

@@ -40,6 +40,24 @@ def test_no_paragraph_is_indexed_twice(site):
         assert sum(opening in t for t in texts) == 1, p["id"]
 
 
+def test_edition_pages_are_indexed_word_by_word(site):
+    """The edition's own pages as Material scrapes them: their facts keep their words
+    apart (« Cote A/RES/55/2 Organe », never « CoteA/RES/55/2Organe », which would also
+    become highlight terms), and what only repeats or points elsewhere is left out: the
+    breadcrumb, the citation graph, the old themes page (a redirect)."""
+    docs = load(site)["docs"]
+    by_location = {d["location"]: d["text"] for d in docs}
+    assert (
+        "Cote A/RES/55/2 Organe Assemblée générale Date 8 septembre 2000"
+        in by_location["documents.html#a-res-55-2-titre"]
+    )
+    everything = " ".join(by_location.values())
+    assert "CoteA/" not in everything and "OrganeAssemblée" not in everything
+    assert "Fil d’Ariane" not in everything and "<ol> <li>A/RES/68/160</li>" not in everything
+    assert "Qui cite quoi" not in everything  # the graph's caption
+    assert not [x for x in by_location if x.startswith("themes.html")]
+
+
 def test_offline_copy_inlines_the_shaped_index(site):
     inlined = (site / "search" / "search_index.js").read_text(encoding="utf-8")
     assert inlined.startswith("var __index = ")

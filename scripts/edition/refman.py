@@ -122,7 +122,12 @@ class Entries:
                 ("ER", ""),
             ]
             records.append(
-                "".join(f"{tag}  - {value}".rstrip() + "\n" for tag, value in tags if value is not None)
+                # every line "XX  - value"; the end tag keeps its space: "ER  - " (RIS spec)
+                "".join(
+                    f"{tag}  - {value}".rstrip() + ("\n" if value else " \n")
+                    for tag, value in tags
+                    if value is not None
+                )
             )
         return "\n".join(records)
 

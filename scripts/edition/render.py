@@ -170,6 +170,7 @@ class Edition:
                     "description": f"Les thèmes de la résolution {r.symbol}, présentés sur la page Analyse.",
                     "role": "themes",
                     "canonical": urls.html(urls.ANALYSIS),
+                    "search": {"exclude": True},  # a redirect: nothing to find here
                 },
             ),
         }

@@ -4,6 +4,8 @@ module rendering a template (render.py, visuals.py) escapes the same way."""
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 import jinja2
 from markupsafe import Markup, escape
 
@@ -34,3 +36,5 @@ ENV = jinja2.Environment(
 )
 ENV.filters["french_date"] = french_date
 ENV.filters["raised"] = raised
+# an address as a reader copies it from paper: « (PartI) », not « %28PartI%29 »
+ENV.filters["unquoted"] = unquote
