@@ -195,6 +195,15 @@ CASES: list[tuple[str, bytes, int, str]] = [
         17,
         "U+202E",
     ),
+    # a paragraph number in full-width digits would be read as 3 by int() and \d
+    ("chiffre-pleine-chasse.txt", utf8(TEXT.replace("\n 3. Réaffirme", "\n ３. Réaffirme", 1)), 76, "U+FF13"),
+    # an accent as a separate character (NFD): same look, other text
+    (
+        "accent-decompose.txt",
+        utf8(TEXT.replace("Réaffirmant", "Re\u0301affirmant", 1)),
+        10,
+        "Unicode décomposé",
+    ),
     # an inserted blank line splits a paragraph: its second half does not start a paragraph
     ("ligne-blanche-inseree.txt", utf8(lines((1, 10), (16, 16), (11, len(LINES)))), 12, "pas en retrait"),
     # « … de 6. Estime que … » inside a paragraph

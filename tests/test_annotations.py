@@ -4,7 +4,7 @@ the file, the line and what was expected (never a traceback), and the valid ones
 from __future__ import annotations
 
 import pytest
-from edition import annotations
+from edition import annotations, pipeline
 from edition.errors import ParseError
 from edition.hosts import ANNOTATION_HOSTS, EXTERNAL_HOSTS
 
@@ -228,3 +228,19 @@ def test_the_readme_lists_the_allowed_hosts():
         assert f"`{host}`" in gate
     section = readme[readme.index("## Changing the curated data") :]
     assert all(f"`{host}`" in section for host in ANNOTATION_HOSTS)
+
+
+def test_a_notice_for_a_document_the_text_does_not_cite_is_refused(tmp_path):
+    """A misspelt key (« A/RES/55/02 ») would drop its notice silently and give the cited
+    document a blank entry: refused, naming the file and the key's line."""
+    text = (ROOT / "source" / "annotations.yml").read_text(encoding="utf-8")
+    assert text.count("\n  A/RES/55/2:\n") == 1
+    path = tmp_path / "annotations.yml"
+    path.write_text(text.replace("\n  A/RES/55/2:\n", "\n  A/RES/55/02:\n"), encoding="utf-8")
+    line = text[: text.index("\n  A/RES/55/2:\n")].count("\n") + 2
+    with pytest.raises(ParseError) as info:
+        pipeline.load(ROOT / "source" / "A-RES-68-160-fr.txt", path)
+    message = str(info.value)
+    assert message.startswith(f"{path}:{line}: erreur : "), message
+    assert "« A/RES/55/02 » que la résolution ne cite pas" in message
+    assert "A/RES/55/2" in message.split("attendu : ")[1]

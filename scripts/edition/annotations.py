@@ -77,6 +77,7 @@ class DocumentNote:
     link: str | None = None
     note: str | None = None
     known: bool = True  # False: the data file says nothing of this document
+    line: int = field(default=0, compare=False)  # where the data file names it
 
 
 @dataclass(frozen=True)
@@ -349,7 +350,7 @@ class _Schema:
         top = self.mapping(root, "annotations", allowed=TOP_KEYS)
         documents: dict[str, DocumentNote] = {}
         if "documents" in top:
-            for key, (_, entry) in self.mapping(top["documents"][1], "documents").items():
+            for key, (knode, entry) in self.mapping(top["documents"][1], "documents").items():
                 where = f"document « {key} »"
                 fields = self.mapping(entry, where, required=("titre",), allowed=tuple(DOCUMENT_FIELDS))
                 values = {}
@@ -359,7 +360,7 @@ class _Schema:
                         if name == "lien"
                         else self.text(value, f"{where}, {name}")
                     )
-                documents[key] = DocumentNote(**values)
+                documents[key] = DocumentNote(**values, line=knode.start_mark.line + 1)
         themes: dict[str, str] = {}
         if "themes" in top:
             for slug_, (knode, label) in self.mapping(top["themes"][1], "themes").items():
@@ -439,9 +440,10 @@ class _Schema:
 
 
 def check_against(resolution: Resolution, notes: Annotations) -> list[str]:
-    """Compare the data with the text. Themes given to a paragraph the text does not have are
-    an error (ParseError: the data file is for another text, or the text lost a paragraph);
-    documents the data file does not know are a warning (each still gets its entry)."""
+    """Compare the data with the text. Themes given to a paragraph the text does not have, and
+    a notice for a document the text does not cite (a misspelt key), are errors (ParseError:
+    the data file is for another text, or the text lost a paragraph); documents the data
+    file does not know are a warning (each still gets its entry)."""
     anchors = {p.anchor for p in resolution.paragraphs}
     missing = [anchor for anchor in notes.paragraphs if anchor not in anchors]
     if missing:
@@ -450,6 +452,14 @@ def check_against(resolution: Resolution, notes: Annotations) -> list[str]:
             expected=f"des paragraphes du texte : pp-1…pp-{len(resolution.preamble)}, "
             f"op-1…op-{len(resolution.operative)}",
         )
+    cited = {doc.key for doc in resolution.documents}
+    for key, note in notes.documents.items():
+        if key not in cited:  # a misspelt key would silently drop its notice
+            raise ParseError(
+                f"annotations : document « {key} » que la résolution ne cite pas",
+                line=note.line or None,
+                expected=f"la clé d’un document cité : {', '.join(sorted(cited))}",
+            )
     warnings = []
     for doc in resolution.documents:
         if doc.key not in notes.documents:

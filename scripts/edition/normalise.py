@@ -58,6 +58,12 @@ INVISIBLE = re.compile(
     "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
     "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
 )
+# Digits other than 0-9 (full-width « ３ », Arabic-Indic, Devanagari…): Python's int() and
+# \d would read them as numbers, so a paragraph « ３. » would silently become « 3. ».
+FOREIGN_DIGIT = re.compile(r"(?![0-9])\d")
+# A letter and its accent as two characters (Unicode NFD, « e » + U+0301): the page looks
+# the same, but the exports' text and the search would not match the ordinary spelling.
+COMBINING = re.compile("[\u0300-\u036f]")
 # "Ã©", "Ã¨", "â€™" : UTF-8 text decoded as Latin-1 or Windows-1252 and saved again.
 MOJIBAKE = re.compile("Ã[\u00a0-\u00bf]|â€")
 # "7. Réaffirme" : an operative paragraph's start.
@@ -111,6 +117,16 @@ def decode(data: bytes) -> str:
             "caractère invisible U+{code:04X} ({name}) : espace sans chasse, marque "
             "bidirectionnelle ou trait d’union conditionnel",
             "du texte visible seulement ; supprimez ce caractère",
+        ),
+        (
+            FOREIGN_DIGIT,
+            "chiffre U+{code:04X} ({name}) : pas un chiffre 0 à 9",
+            "les chiffres ordinaires 0 à 9",
+        ),
+        (
+            COMBINING,
+            "accent séparé de sa lettre U+{code:04X} ({name}) : texte en Unicode décomposé (NFD)",
+            "des lettres accentuées d’un seul caractère (Unicode NFC) ; réenregistrez le texte en NFC",
         ),
         (
             MOJIBAKE,
