@@ -45,6 +45,11 @@ def unzipped(site, tmp_path_factory):
 def test_unzipped_copy_opens_navigates_and_searches(page, unzipped):
     visit(page, unzipped + "index.html")
     assert "Renforcement de la coopération internationale" in page.title()
+    # no public address known (no SITE_URL): no dead link to a zip the copy does not hold
+    assert page.locator('a[href$=".zip"]').count() == 0
+    assert page.locator(".edition-zip-here").inner_text() == (
+        "télécharger la copie hors ligne du site (vous lisez déjà cette copie)"
+    )
     page.locator(".md-nav--primary a.md-nav__link:visible", has_text="Préambule").first.click()
     page.wait_for_load_state("load")
     assert page.url == unzipped + "preambule.html"

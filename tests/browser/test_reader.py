@@ -116,3 +116,7 @@ def test_offline_copy_links_to_the_public_address_when_known(page, build_command
     expect(page.get_by_role("status").filter(has_text="Lien copié")).to_have_count(1)
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == public + "dispositif/5.html#op-5"
+    # the copy does not hold its own zip: its download link goes to the published one
+    page.goto((folder / "index.html").as_uri())
+    page.wait_for_load_state("load")
+    assert page.locator("a[download]").get_attribute("href") == public + archive.name

@@ -224,6 +224,13 @@ def test_a_note_call_opens_on_touch(browser, server):
     expect(panel).to_be_visible()
     assert "A/CONF.157/24 (Part I), chap. III." in panel.inner_text()
     assert page.url.endswith("index.html")  # the reader stays in the text
+    # one panel: Material's hover tooltip, which the tap also triggers, stays hidden
+    assert (
+        page.locator(".md-tooltip2").evaluate_all(
+            "els => els.filter(e => getComputedStyle(e).display !== 'none' && e.getClientRects().length).length"
+        )
+        == 0
+    )
     ctx.close()
 
 
@@ -267,4 +274,25 @@ def test_without_scripts_no_switch_that_cannot_work(browser, server):
     assert page.locator(".ed-switch").count() == 1
     assert not page.locator(".ed-switch").is_visible()
     assert not page.locator("#pp-1 .ed-annot").first.is_visible()  # the reading view: text only
+    ctx.close()
+
+
+def test_the_phone_header_holds_the_long_title(browser, server):
+    """Scrolled, Material shows the page's own title in the header: on a phone it takes two
+    lines at most and stays inside the header, offline badge included."""
+    ctx = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = ctx.new_page()
+    page.goto(server + "index.html")
+    page.wait_for_load_state("load")
+    page.evaluate("window.scrollTo(0, 1200)")
+    expect(page.locator(".md-header__title")).to_have_class(re.compile("md-header__title--active"))
+    ctx.set_offline(True)
+    expect(page.locator(".edition-offline")).to_have_text("Hors ligne")
+    header = page.locator(".md-header").bounding_box()
+    for box in page.locator(".md-header__topic .md-ellipsis, .edition-offline").all():
+        inside = box.bounding_box()
+        assert (
+            inside["y"] >= header["y"]
+            and inside["y"] + inside["height"] <= header["y"] + header["height"] + 0.5
+        )
     ctx.close()

@@ -1,6 +1,9 @@
 /* Offline reading on this device (service worker sw.js, written by scripts/edition/webapp.py).
 
    On every page:
+   - opened from disk (the offline copy), the zip's download link goes to the published
+     zip when the page's canonical link gives the public address, else it becomes
+     .edition-zip-here: the link's words and « (vous lisez déjà cette copie) »;
    - registers sw.js when the page's #__webapp JSON names it (only a shipped build,
      `python -m edition build`) and the page is served over http(s); from disk (file://,
      the offline zip) nothing is registered. In a development build (#__webapp names no
@@ -51,6 +54,22 @@
     config = {};
   }
   const served = location.protocol === "http:" || location.protocol === "https:";
+  if (!served) {
+    /* Opened from disk: the offline copy, which does not hold its own zip. The download
+       link goes to the published zip when the page knows its public address (an http(s)
+       canonical link, SITE_URL), else it becomes plain text saying so. */
+    const canonical = document.querySelector('link[rel="canonical"]')?.href || "";
+    for (const link of document.querySelectorAll('a[download][href$=".zip"]')) {
+      if (/^https?:/.test(canonical)) {
+        link.href = new URL(link.getAttribute("href"), canonical).href;
+      } else {
+        const text = document.createElement("span");
+        text.className = "edition-zip-here";
+        text.textContent = `${link.textContent} (vous lisez déjà cette copie)`;
+        link.replaceWith(text);
+      }
+    }
+  }
   if (!served || !("serviceWorker" in navigator)) return;
   const workers = navigator.serviceWorker;
 
