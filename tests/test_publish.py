@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from fnmatch import fnmatch
 
 import yaml
 from edition import csp
@@ -101,3 +102,17 @@ def test_service_worker_and_manifest_are_never_cached_stale():
         assert rules[f"/{name}"] == ["Cache-Control: no-cache"]
     conf = (PUBLISH / "nginx.conf").read_text(encoding="utf-8")
     assert conf.count('add_header Cache-Control "no-cache" always;') == 2
+
+
+def test_no_path_gets_two_content_types_from_the_headers_file():
+    """Netlify and Cloudflare Pages apply every rule that matches a path: each file type
+    must be matched by one Content-Type rule only."""
+    rules, current = [], None
+    for line in (ROOT / "scripts" / "publish" / "_headers").read_text(encoding="utf-8").splitlines():
+        if line.startswith("/"):
+            current = line
+        elif line.strip().startswith("Content-Type:"):
+            rules.append(current)
+    for name in ["/resolution.json", "/resolution.csl.json", "/resolution.bib", "/paragraphes/op-1.json"]:
+        matching = [r for r in rules if fnmatch(name, r)]
+        assert len(matching) == 1, (name, matching)

@@ -231,6 +231,10 @@ def headers_file(site_policy_: str) -> str:
     for name in NO_CACHE:
         lines += [f"/{name}", "  Cache-Control: no-cache"]
     for ext in sorted(TYPES):
+        # Rules that match one path add up on these hosts: /*.json also matches the
+        # .csl.json file, and two Content-Type values would be sent. It goes as JSON.
+        if any(ext.endswith("." + other) for other in TYPES):
+            continue
         lines += [f"/*.{ext}", f"  Content-Type: {content_type('x.' + ext)}"]
     return "\n".join(lines) + "\n"
 
