@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from fnmatch import fnmatch
 
 import yaml
 from edition import csp
@@ -114,5 +113,5 @@ def test_no_path_gets_two_content_types_from_the_headers_file():
         elif line.strip().startswith("Content-Type:"):
             rules.append(current)
     for name in ["/resolution.json", "/resolution.csl.json", "/resolution.bib", "/paragraphes/op-1.json"]:
-        matching = [r for r in rules if fnmatch(name, r)]
+        matching = [r for r in rules if fnmatch.fnmatch(name, r)]
         assert len(matching) == 1, (name, matching)
