@@ -250,7 +250,9 @@ def test_offline_zip_from_disk_registers_no_worker(page, unzipped):
     page.goto(unzipped + "index.html")
     page.wait_for_load_state("load")
     assert page.locator("#hors-ligne-bloc").is_hidden()  # nothing to say from disk
-    assert page.locator("a[download]").is_visible()  # the zip link stays
+    # the copy does not hold its own zip (no SITE_URL here: no public one to point at)
+    assert page.locator("a[download]").count() == 0
+    assert page.locator(".edition-zip-here").is_visible()
     page.goto(unzipped + "dispositif/3.html")
     page.wait_for_load_state("load")
     open_search(page, unzipped, "preambule.html")
