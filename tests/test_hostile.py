@@ -26,8 +26,9 @@ def hostile_source(tmp_path):
     lines = SOURCE.read_text(encoding="utf-8").split("\n")
     # the title's second line ends with the first payload
     lines[5] = lines[5].rstrip() + " " + PAYLOADS[0] + " "
-    # the next payloads in the middle of lines of the first two preambular paragraphs
-    for row, payload in zip((10, 11, 12, 13, 17), PAYLOADS[1:], strict=True):
+    # the next payloads in the middle of lines of the first two preambular paragraphs (not
+    # inside a citation: the data file names the documents the text cites)
+    for row, payload in zip((10, 11, 12, 13, 19), PAYLOADS[1:], strict=True):
         lines[row] = lines[row].rstrip() + " " + payload + " "
     path = tmp_path / "hostile.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
