@@ -17,7 +17,8 @@
    from the bare build); median time from the last keystroke to the results list changing,
    in Chromium, over http and from file://, over the query table.
 4. Lighthouse (node_modules, lighthouse@12.2.3), Debian's Chromium, mobile preset, site
-   served with gzip: performance, accessibility, best practices, SEO. Target 100 each.
+   built with SITE_URL set to the local server's address (as published: absolute canonical
+   links) and served with gzip: performance, accessibility, best practices, SEO. Target 100 each.
 5. Growth: synthetic resolutions (scripts/synthetic.py). Parse and render (pages and
    exports) without MkDocs at 1x, 10x, 100x and 1000x the paragraphs (CPU ms per
    paragraph: budget, linear), and the whole build at 1x, 10x and 100x: build time and
@@ -49,7 +50,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from edition import pipeline  # noqa: E402
 from edition.headless import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from edition.httpserve import Server  # noqa: E402
+from edition.httpserve import Server, free_port  # noqa: E402
 
 PY = sys.executable
 PAGE_TYPES = {  # page type -> (page, another page of the same type for the next view)
@@ -634,8 +635,16 @@ def main() -> int:
         tmp = Path(name)
         print("temps de construction…", file=sys.stderr)
         results["build"] = build_times(args.reps, tmp)
-        site = tmp / "ours" / "site"  # the project's site, as the last pipeline run built it
-        server = Server(site, gzip=True)
+        # the site as published: built with its public address (SITE_URL), here the local
+        # server's, so that canonical links and Open Graph addresses are absolute
+        port = free_port()
+        site = tmp / "published" / "site"
+        docs = fresh_docs(tmp / "published")
+        run(
+            [PY, "-m", "edition", "build", "--docs-dir", str(docs), "--site-dir", str(site)],
+            env={**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/"},
+        )
+        server = Server(site, port=port, gzip=True)
         pw, chromium = browser()
         try:
             print("octets par type de page…", file=sys.stderr)

@@ -18,6 +18,7 @@ import argparse
 import gzip as gzip_
 import http.server
 import os
+import socket
 import sys
 import threading
 import time
@@ -83,6 +84,13 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
         self.server.log.append((self.path.split("?")[0], len(raw), len(body)))
         return None
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def make_server(directory: Path, port: int = 0, gzip: bool = False) -> http.server.ThreadingHTTPServer:

@@ -6,11 +6,10 @@ In CI (CI=true) a missing browser is a failure, not a skip."""
 from __future__ import annotations
 
 import os
-import socket
 
 import pytest
 from edition.headless import CHROMIUM, CHROMIUM_ARGS
-from edition.httpserve import Server
+from edition.httpserve import Server, free_port  # noqa: F401 (free_port: for the tests)
 
 
 def pytest_collection_modifyitems(items):
@@ -75,12 +74,6 @@ def page(context):
     page.recorder = Recorder(page)
     yield page
     page.close()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def html_pages(site) -> list[str]:
