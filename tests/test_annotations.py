@@ -45,6 +45,12 @@ CASES: list[tuple[str, bytes | str, int | None, str]] = [
     ("imbrication-10000", "[" * 10000 + "]" * 10000, 1, "imbrication"),
     ("deux-documents", DOC + "---\n" + DOC, 4, "YAML invalide"),
     ("etiquette-python", "documents: !!python/object:os.system {}\n", 1, "étiquette YAML"),
+    (
+        "etiquette-dans-un-texte",
+        DOC + "    note: !!python/object/apply:os.system [ls]\n",
+        4,
+        "étiquette YAML",
+    ),
     # top level
     ("racine-liste", "- a\n- b\n", 1, "une liste au lieu d’un dictionnaire"),
     ("racine-texte", "bonjour\n", 1, "au lieu d’un dictionnaire"),
@@ -198,6 +204,18 @@ def test_valid_file_with_glossary_and_series_loads(tmp_path):
     assert [(s.symbol, s.date, s.source) for s in data.series] == [
         ("A/RES/67/169", "2012-12-20", "A/RES/68/160")
     ]
+
+
+def test_an_unquoted_iso_date_in_a_notice_is_written_out(tmp_path):
+    """YAML reads `date: 2000-09-08` as a date: the notice shows it in French, and an
+    impossible one is refused with its line."""
+    path = tmp_path / "date.yml"
+    path.write_text(DOC + "    date: 2000-09-08\n", encoding="utf-8")
+    assert annotations.load(path).documents["A/RES/55/2"].date == "8 septembre 2000"
+    path.write_text(DOC + "    date: 2000-02-30\n", encoding="utf-8")
+    with pytest.raises(ParseError) as info:
+        annotations.load(path)
+    assert info.value.line == 4 and "n’est pas une date réelle" in str(info.value)
 
 
 def test_the_projects_data_file_loads():

@@ -35,6 +35,7 @@ import yaml
 
 from .authority import official_url
 from .errors import ParseError
+from .french import french_date
 from .hosts import ANNOTATION_HOSTS
 from .model import CitedDocument, Resolution
 from .normalise import INVISIBLE
@@ -318,6 +319,8 @@ class _Schema:
     def text(self, node, where: str) -> str:
         """A text field: a plain scalar (a number such as a year is read as its text), never
         empty, a boolean, a list or a mapping; one line, no control character."""
+        if node.tag not in CORE_TAGS | {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}:
+            self.fail(node, f"{where} : étiquette YAML « {node.tag} » refusée", "un texte sans étiquette")
         if (
             not isinstance(node, yaml.ScalarNode)
             or node.tag in (NULL_TAG, BOOL_TAG)
@@ -329,6 +332,22 @@ class _Schema:
             self.fail(node, f"{where} : texte vide", "un texte")
         self.single_line(node, value, where)
         return value
+
+    def written_date(self, node, where: str) -> str:
+        """An unquoted ISO date (YAML reads 2000-09-08 as a date) where the prose wants one:
+        written out in French (« 8 septembre 2000 »), if it is a real date."""
+        value = self.text(node, where)
+        try:
+            if not ISO_DATE.match(value):
+                raise ValueError
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            self.fail(
+                node,
+                f"{where} : « {value} » n’est pas une date réelle",
+                "AAAA-MM-JJ ou la date en toutes lettres",
+            )
+        return french_date(value)
 
     def link(self, node, where: str, symbol_ok: bool) -> str:
         value = self.text(node, where)
@@ -355,11 +374,12 @@ class _Schema:
                 fields = self.mapping(entry, where, required=("titre",), allowed=tuple(DOCUMENT_FIELDS))
                 values = {}
                 for name, (_, value) in fields.items():
-                    values[DOCUMENT_FIELDS[name]] = (
-                        self.link(value, f"{where}, lien", symbol_ok=True)
-                        if name == "lien"
-                        else self.text(value, f"{where}, {name}")
-                    )
+                    if name == "lien":
+                        values["link"] = self.link(value, f"{where}, lien", symbol_ok=True)
+                    elif name == "date" and value.tag == TIMESTAMP_TAG:
+                        values["date"] = self.written_date(value, f"{where}, date")
+                    else:
+                        values[DOCUMENT_FIELDS[name]] = self.text(value, f"{where}, {name}")
                 documents[key] = DocumentNote(**values, line=knode.start_mark.line + 1)
         themes: dict[str, str] = {}
         if "themes" in top:
