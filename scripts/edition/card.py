@@ -1,12 +1,13 @@
 """The link-preview card (og:image): a 1200×630 PNG naming the resolution, drawn at build
-time with Pillow and the font Pillow embeds (ImageFont.load_default, no font file), so the
-same inputs and the same Pillow give the same bytes. Large type, high contrast: legible at
+time with Pillow and a committed font (DejaVu Sans, subset to Latin: fonts/), so the same
+inputs and the same Pillow give the same bytes. Large type, high contrast: legible at
 the size of a messenger's thumbnail."""
 
 from __future__ import annotations
 
 import io
 import unicodedata
+from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -20,64 +21,26 @@ TEXT = (255, 255, 255)
 MUTED = (207, 216, 220)  # blue grey 100
 
 
-# Pillow's embedded font has no accented letters: they are drawn as their base letter plus
-# the accent, stroked by hand (the French ones; any other mark is dropped).
-ACUTE, GRAVE, CIRCUMFLEX, DIAERESIS, CEDILLA = "\u0301", "\u0300", "\u0302", "\u0308", "\u0327"
+# DejaVu Sans, subset to Latin (fonts/LICENSE.txt): committed, so that the same inputs
+# and the same Pillow give the same bytes on any machine, accents and « » included.
+FONTS = Path(__file__).with_name("fonts")
+REGULAR, BOLD = FONTS / "DejaVuSans-latin.ttf", FONTS / "DejaVuSans-Bold-latin.ttf"
 
 
-def _has_glyph(font, char: str, _known: dict = {}) -> bool:  # noqa: B006 (a cache on purpose)
-    """False when the font would draw its "missing glyph" box for `char` (each font's
-    missing box and each answer computed once: the card asks for every letter)."""
-    key = (id(font), char)
-    if key not in _known:
-        missing = _known.get((id(font), None))
-        if missing is None:
-            missing = _known[(id(font), None)] = (font, bytes(font.getmask("\uffff")))
-        _known[key] = bytes(font.getmask(char)) != missing[1]
-    return _known[key]
+def _text(draw: ImageDraw.ImageDraw, xy: tuple[int, int], text: str, font, fill) -> None:
+    """draw.text; a letter the subset lacks is drawn as its base letter (NFD) rather than
+    as a missing-glyph box."""
+    shown = "".join(
+        char if _has_glyph(font, char) else unicodedata.normalize("NFD", char)[0] for char in text
+    )
+    draw.text(xy, shown, font=font, fill=fill)
 
 
-def _accent(
-    draw: ImageDraw.ImageDraw, box: tuple[float, float, float, float], mark: str, size: int, fill
-) -> None:
-    """Stroke `mark` over (or, for the cedilla, under) the letter whose ink box is `box`."""
-    left, top, right, bottom = box
-    mid, w = (left + right) / 2, max(2, round(size / 14))
-    gap, h = size * 0.06, size * 0.16
-    if mark == ACUTE:
-        draw.line((mid - h * 0.35, top - gap, mid + h * 0.45, top - gap - h), fill=fill, width=w)
-    elif mark == GRAVE:
-        draw.line((mid + h * 0.35, top - gap, mid - h * 0.45, top - gap - h), fill=fill, width=w)
-    elif mark == CIRCUMFLEX:
-        draw.line((mid - h * 0.6, top - gap, mid, top - gap - h * 0.8), fill=fill, width=w)
-        draw.line((mid, top - gap - h * 0.8, mid + h * 0.6, top - gap), fill=fill, width=w)
-    elif mark == DIAERESIS:
-        r = w * 0.8
-        for x in (mid - h * 0.4, mid + h * 0.4):
-            draw.ellipse((x - r, top - gap - h * 0.5 - r, x + r, top - gap - h * 0.5 + r), fill=fill)
-    elif mark == CEDILLA:
-        draw.line((mid, bottom, mid + h * 0.3, bottom + h * 0.45), fill=fill, width=w)
-        draw.line((mid + h * 0.3, bottom + h * 0.45, mid - h * 0.3, bottom + h * 0.8), fill=fill, width=w)
-
-
-def _text(draw: ImageDraw.ImageDraw, xy: tuple[int, int], text: str, font, size: int, fill) -> None:
-    """draw.text, with accented letters composed from base letter and stroked accent."""
-    x, y = xy
-    plain = []
-    marks = []  # (index in plain, mark)
-    for char in text:
-        if _has_glyph(font, char):
-            plain.append(char)
-            continue
-        base, *accents = unicodedata.normalize("NFD", char)
-        plain.append(base)
-        marks += [(len(plain) - 1, m) for m in accents]
-    line = "".join(plain)
-    draw.text((x, y), line, font=font, fill=fill)
-    for index, mark in marks:
-        left = x + draw.textlength(line[:index], font=font)
-        _, top, right, bottom = draw.textbbox((left, y), line[index], font=font)
-        _accent(draw, (left, top, right, bottom), mark, size, fill)
+def _has_glyph(font, char: str, _missing: dict = {}) -> bool:  # noqa: B006 (a cache on purpose)
+    """False when the font would draw its missing-glyph box for `char`."""
+    if id(font) not in _missing:
+        _missing[id(font)] = (font, bytes(font.getmask("\uffff")))
+    return bytes(font.getmask(char)) != _missing[id(font)][1]
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int) -> list[str]:
@@ -100,19 +63,19 @@ def card_png(symbol: str, title: str, adopted: str) -> bytes:
     image = Image.new("RGB", SIZE, BACKGROUND)
     draw = ImageDraw.Draw(image)
     width = SIZE[0] - 2 * MARGIN
-    small = ImageFont.load_default(size=34)
-    big = ImageFont.load_default(size=96)
-    medium = ImageFont.load_default(size=52)
+    small = ImageFont.truetype(str(REGULAR), 32)
+    big = ImageFont.truetype(str(BOLD), 88)
+    medium = ImageFont.truetype(str(BOLD), 48)
 
-    _text(draw, (MARGIN, MARGIN), "Assemblée générale des Nations Unies", small, 34, MUTED)
-    _text(draw, (MARGIN, MARGIN + 56), symbol, big, 96, TEXT)
+    _text(draw, (MARGIN, MARGIN), "Assemblée générale des Nations Unies", small, MUTED)
+    _text(draw, (MARGIN, MARGIN + 56), symbol, big, TEXT)
     draw.rectangle((MARGIN, MARGIN + 180, MARGIN + 160, MARGIN + 188), fill=RULE)
     y = MARGIN + 216
     for line in _wrap(draw, title, medium, width, 3):
-        _text(draw, (MARGIN, y), line, medium, 52, TEXT)
+        _text(draw, (MARGIN, y), line, medium, TEXT)
         y += 64
     footer = f"Adoptée le {french_date(adopted)} · texte français annoté"
-    _text(draw, (MARGIN, SIZE[1] - MARGIN - 34), footer, small, 34, MUTED)
+    _text(draw, (MARGIN, SIZE[1] - MARGIN - 34), footer, small, MUTED)
 
     # four colours and their antialiased blends: a 64-colour palette keeps every edge and
     # is a third of the bytes of RGB; zlib's default level (optimize=True, level 9, took
