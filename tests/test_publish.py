@@ -106,12 +106,11 @@ def test_service_worker_and_manifest_are_never_cached_stale():
 def test_no_path_gets_two_content_types_from_the_headers_file():
     """Netlify and Cloudflare Pages apply every rule that matches a path: each file type
     must be matched by one Content-Type rule only."""
-    rules, current = [], None
-    for line in (ROOT / "scripts" / "publish" / "_headers").read_text(encoding="utf-8").splitlines():
-        if line.startswith("/"):
-            current = line
-        elif line.strip().startswith("Content-Type:"):
-            rules.append(current)
+    rules = [
+        path
+        for path, headers in header_rules().items()
+        if any(h.startswith("Content-Type:") for h in headers)
+    ]
     for name in ["/resolution.json", "/resolution.csl.json", "/resolution.bib", "/paragraphes/op-1.json"]:
         matching = [r for r in rules if fnmatch.fnmatch(name, r)]
         assert len(matching) == 1, (name, matching)
