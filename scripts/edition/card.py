@@ -5,6 +5,7 @@ the size of a messenger's thumbnail."""
 
 from __future__ import annotations
 
+import functools
 import io
 import unicodedata
 from pathlib import Path
@@ -27,6 +28,21 @@ FONTS = Path(__file__).with_name("fonts")
 REGULAR, BOLD = FONTS / "DejaVuSans-latin.ttf", FONTS / "DejaVuSans-Bold-latin.ttf"
 
 
+@functools.cache
+def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(path), size)
+
+
+@functools.cache
+def _missing(font: ImageFont.FreeTypeFont) -> bytes:
+    """What `font` draws for a character it lacks (its missing-glyph box)."""
+    return bytes(font.getmask("\uffff"))
+
+
+def _has_glyph(font: ImageFont.FreeTypeFont, char: str) -> bool:
+    return bytes(font.getmask(char)) != _missing(font)
+
+
 def _text(draw: ImageDraw.ImageDraw, xy: tuple[int, int], text: str, font, fill) -> None:
     """draw.text; a letter the subset lacks is drawn as its base letter (NFD) rather than
     as a missing-glyph box."""
@@ -34,13 +50,6 @@ def _text(draw: ImageDraw.ImageDraw, xy: tuple[int, int], text: str, font, fill)
         char if _has_glyph(font, char) else unicodedata.normalize("NFD", char)[0] for char in text
     )
     draw.text(xy, shown, font=font, fill=fill)
-
-
-def _has_glyph(font, char: str, _missing: dict = {}) -> bool:  # noqa: B006 (a cache on purpose)
-    """False when the font would draw its missing-glyph box for `char`."""
-    if id(font) not in _missing:
-        _missing[id(font)] = (font, bytes(font.getmask("\uffff")))
-    return bytes(font.getmask(char)) != _missing[id(font)][1]
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int) -> list[str]:
@@ -63,9 +72,7 @@ def card_png(symbol: str, title: str, adopted: str) -> bytes:
     image = Image.new("RGB", SIZE, BACKGROUND)
     draw = ImageDraw.Draw(image)
     width = SIZE[0] - 2 * MARGIN
-    small = ImageFont.truetype(str(REGULAR), 32)
-    big = ImageFont.truetype(str(BOLD), 88)
-    medium = ImageFont.truetype(str(BOLD), 48)
+    small, big, medium = _font(REGULAR, 32), _font(BOLD, 88), _font(BOLD, 48)
 
     _text(draw, (MARGIN, MARGIN), "Assemblée générale des Nations Unies", small, MUTED)
     _text(draw, (MARGIN, MARGIN + 56), symbol, big, TEXT)
