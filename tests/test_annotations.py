@@ -215,7 +215,7 @@ def test_an_unquoted_iso_date_in_a_notice_is_written_out(tmp_path):
     path.write_text(DOC + "    date: 2000-02-30\n", encoding="utf-8")
     with pytest.raises(ParseError) as info:
         annotations.load(path)
-    assert info.value.line == 4 and "n’est pas une date réelle" in str(info.value)
+    assert info.value.line == 4 and "« 2000-02-30 » : date impossible" in str(info.value)
 
 
 def test_the_projects_data_file_loads():

@@ -124,7 +124,8 @@ ANCHOR = re.compile(r"^(?:pp|op)-[1-9][0-9]*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CORE_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
 STR_TAG, NULL_TAG, BOOL_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool"
-TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+TIMESTAMP_TAG, INT_TAG = "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int"
+SEQ_TAG, MAP_TAG = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 
 # libyaml when PyYAML was built with it (the pure-Python parser is ten times slower)
@@ -261,13 +262,13 @@ class _Schema:
             self.fail(
                 node, f"{where} : {self.kind(node)} au lieu d’un dictionnaire", "des paires « clé: valeur »"
             )
-        if node.tag != "tag:yaml.org,2002:map":
+        if node.tag != MAP_TAG:
             self.fail(
                 node, f"{where} : étiquette YAML « {node.tag} » refusée", "un dictionnaire sans étiquette"
             )
         out: dict[str, tuple] = {}
         for key, value in node.value:
-            if not isinstance(key, yaml.ScalarNode) or key.tag not in (STR_TAG, "tag:yaml.org,2002:int"):
+            if not isinstance(key, yaml.ScalarNode) or key.tag not in (STR_TAG, INT_TAG):
                 self.fail(key, f"{where} : clé qui n’est pas un texte", "des clés en texte simple")
             name = key.value
             if name in out:
@@ -292,7 +293,7 @@ class _Schema:
                 f"{where} : {self.kind(node)} au lieu d’une liste",
                 "une liste [a, b] ou des lignes « - a »",
             )
-        if node.tag != "tag:yaml.org,2002:seq":
+        if node.tag != SEQ_TAG:
             self.fail(node, f"{where} : étiquette YAML « {node.tag} » refusée", "une liste sans étiquette")
         if nonempty and not node.value:
             self.fail(node, f"{where} : liste vide", "au moins un élément")
@@ -319,12 +320,12 @@ class _Schema:
     def text(self, node, where: str) -> str:
         """A text field: a plain scalar (a number such as a year is read as its text), never
         empty, a boolean, a list or a mapping; one line, no control character."""
-        if node.tag not in CORE_TAGS | {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}:
+        if node.tag not in CORE_TAGS | {SEQ_TAG, MAP_TAG}:
             self.fail(node, f"{where} : étiquette YAML « {node.tag} » refusée", "un texte sans étiquette")
         if (
             not isinstance(node, yaml.ScalarNode)
             or node.tag in (NULL_TAG, BOOL_TAG)
-            or node.tag not in CORE_TAGS
+            or node.tag not in CORE_TAGS  # e.g. `!!seq texte`
         ):
             self.fail(node, f"{where} : {self.kind(node)} au lieu d’un texte", "un texte")
         value = node.value.strip()
@@ -333,21 +334,21 @@ class _Schema:
         self.single_line(node, value, where)
         return value
 
+    def iso_date(self, node, where: str) -> str:
+        """A real date written AAAA-MM-JJ (quoted or not)."""
+        date = self.text(node, where)
+        if not ISO_DATE.match(date) or node.tag not in (STR_TAG, TIMESTAMP_TAG):
+            self.fail(node, f"{where} « {date} » : pas une date ISO", "AAAA-MM-JJ")
+        try:
+            datetime.date.fromisoformat(date)
+        except ValueError:
+            self.fail(node, f"{where} « {date} » : date impossible", "une date réelle AAAA-MM-JJ")
+        return date
+
     def written_date(self, node, where: str) -> str:
         """An unquoted ISO date (YAML reads 2000-09-08 as a date) where the prose wants one:
         written out in French (« 8 septembre 2000 »), if it is a real date."""
-        value = self.text(node, where)
-        try:
-            if not ISO_DATE.match(value):
-                raise ValueError
-            datetime.date.fromisoformat(value)
-        except ValueError:
-            self.fail(
-                node,
-                f"{where} : « {value} » n’est pas une date réelle",
-                "AAAA-MM-JJ ou la date en toutes lettres",
-            )
-        return french_date(value)
+        return french_date(self.iso_date(node, where))
 
     def link(self, node, where: str, symbol_ok: bool) -> str:
         value = self.text(node, where)
@@ -432,16 +433,7 @@ class _Schema:
         if "serie" in top:
             for item in self.sequence(top["serie"][1], "serie"):
                 f = self.mapping(item, "serie", required=("symbole", "date"), allowed=SERIES_KEYS)
-                date_node = f["date"][1]
-                date = self.text(date_node, "serie, date")
-                if not ISO_DATE.match(date) or date_node.tag not in (STR_TAG, TIMESTAMP_TAG):
-                    self.fail(date_node, f"serie, date « {date} » : pas une date ISO", "AAAA-MM-JJ")
-                try:
-                    datetime.date.fromisoformat(date)
-                except ValueError:
-                    self.fail(
-                        date_node, f"serie, date « {date} » : date impossible", "une date réelle AAAA-MM-JJ"
-                    )
+                date = self.iso_date(f["date"][1], "serie, date")
                 series.append(
                     SeriesEntry(
                         symbol=self.text(f["symbole"][1], "serie, symbole"),
