@@ -96,7 +96,9 @@ case "${1:-}" in
     setup_browser
     setup_nginx
     shift
-    exec "$PY" -m pytest "$@"
+    # One worker per core (at most 4: each builds its own copy of the site), a test
+    # file per worker at a time (module fixtures such as nginx or a second build stay single).
+    exec "$PY" -m pytest --numprocesses auto --maxprocesses 4 --dist loadfile "$@"
     ;;
   *)
     echo "usage: scripts/dev.sh serve|test|watch|setup" >&2

@@ -6,10 +6,16 @@ In CI (CI=true) a missing browser is a failure, not a skip."""
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from edition.headless import CHROMIUM, CHROMIUM_ARGS
-from edition.httpserve import Server, free_port  # noqa: F401 (free_port: for the tests)
+from edition.httpserve import Server, free_port, wait_until_up
+
+from ..conftest import ROOT
 
 
 def pytest_collection_modifyitems(items):
@@ -44,10 +50,73 @@ def server(site):
         yield httpd.base
 
 
+PUBLISH = ROOT / "scripts" / "publish"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+MAIN = """daemon off;
+master_process off;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {tmp}/body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        root {site};
+        include nginx.conf;
+    }}
+}}
+"""
+
+
+@pytest.fixture(scope="module")
+def nginx(site, tmp_path_factory):
+    if not Path(NGINX).exists():
+        pytest.fail("nginx introuvable : installez le paquet Debian « nginx » (scripts/dev.sh test le fait)")
+    conf = tmp_path_factory.mktemp("nginx")
+    for name in ("nginx.conf", "security-headers.conf"):
+        shutil.copy(PUBLISH / name, conf / name)
+    port = free_port()
+    (conf / "main.conf").write_text(MAIN.format(tmp=conf, port=port, site=site), encoding="utf-8")
+    proc = subprocess.Popen(
+        [NGINX, "-p", str(conf), "-c", str(conf / "main.conf"), "-e", str(conf / "error.log")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until_up(base)
+    except OSError:
+        proc.kill()
+        proc.wait()
+        pytest.fail(f"nginx n’a pas démarré : {(conf / 'error.log').read_text()}")
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 @pytest.fixture(scope="session")
 def file_base(site) -> str:
     """Base URL of the built site opened from disk."""
     return site.as_uri() + "/"
+
+
+# Collects the page's Content Security Policy violations (an init script: before any other)
+LISTEN = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+"""
 
 
 class Recorder:
@@ -62,8 +131,14 @@ class Recorder:
 
 
 @pytest.fixture
-def context(browser):
-    ctx = browser.new_context(locale="fr-FR", permissions=["clipboard-read", "clipboard-write"])
+def context(browser, request):
+    """A fresh browser context. Service workers run only in tests marked `worker` (the
+    offline and policy tests): elsewhere each new context would store the whole edition
+    again (about 0.3 s of Chromium's CPU per test) for nothing the test looks at."""
+    workers = "allow" if request.node.get_closest_marker("worker") else "block"
+    ctx = browser.new_context(
+        locale="fr-FR", permissions=["clipboard-read", "clipboard-write"], service_workers=workers
+    )
     yield ctx
     ctx.close()
 
@@ -80,24 +155,37 @@ def html_pages(site) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
 
 
-def visit_all(context, base: str, names: list[str], tabs: int = 6, then: str | None = None):
-    """Open every page, each in its own tab, a few tabs at a time so that their quiet
-    periods (networkidle: 500 ms without a request) overlap; return (every console error,
-    prefixed with its page, every request, and what the expression `then` gives on each
-    page once settled, prefixed with its page)."""
-    errors, requests, found = [], [], []
+@dataclass
+class Walk:
+    """What a walk over pages saw: every console error (prefixed with its page), every
+    request, and what the probe gave on each page once it had settled."""
+
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    found: dict[str, object] = field(default_factory=dict)
+
+
+def walk(context, base: str, names: list[str], probe: str | None = None, arg=None, tabs: int = 6) -> Walk:
+    """Open every page, a few tabs at a time so that their quiet periods (networkidle:
+    500 ms without a request) overlap; once a page has settled, run the JavaScript function
+    `probe` (given `arg`; it may return a promise) on it. The tabs are reused from batch to
+    batch (a new tab costs Chromium a new renderer)."""
+    seen = Walk()
+    opened = [context.new_page() for _ in range(min(tabs, len(names)))]
+    recorders = [Recorder(tab) for tab in opened]
     for i in range(0, len(names), tabs):
-        opened = []
-        for name in names[i : i + tabs]:
-            tab = context.new_page()
-            opened.append((name, tab, Recorder(tab)))
+        batch = list(zip(names[i : i + tabs], opened, recorders, strict=False))
+        for name, tab, recorder in batch:
+            recorder.errors.clear()
+            recorder.requests.clear()
             tab.goto(base + name, wait_until="commit")
-        for name, tab, recorder in opened:
+        for name, tab, recorder in batch:
             # a loaded two-core machine (CI) can take longer than Playwright's 30 s default
             tab.wait_for_load_state("networkidle", timeout=120_000)
-            errors += [f"{name}: {e}" for e in recorder.errors]
-            requests += recorder.requests
-            if then:
-                found += [f"{name}: {item}" for item in tab.evaluate(then)]
-            tab.close()
-    return errors, requests, found
+            if probe:
+                seen.found[name] = tab.evaluate(probe, arg)
+            seen.errors += [f"{name}: {e}" for e in recorder.errors]
+            seen.requests += recorder.requests
+    for tab in opened:
+        tab.close()
+    return seen

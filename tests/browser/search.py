@@ -71,9 +71,13 @@ def results(page) -> list[Result]:
         page.wait_for_timeout(30)
     assert items.count() == expected
     out = []
-    for link in page.locator(LINKS).all():
-        href = link.get_attribute("href")
-        title = link.locator("h1, h2").first.inner_text().strip()
+    # one round trip for the whole list (a query can list twenty results)
+    shown = page.evaluate(
+        "(sel) => [...document.querySelectorAll(sel)].map((a) =>"
+        " [a.getAttribute('href'), a.querySelector('h1, h2').innerText.trim()])",
+        LINKS,
+    )
+    for href, title in shown:
         parts = urlsplit(href)
         path = parts.path + (f"#{parts.fragment}" if parts.fragment else "")
         m = PARAGRAPH.search(path)

@@ -1,85 +1,21 @@
 """The strict Content Security Policy, as published: Debian's nginx serves site/ with the
 project's own configuration (scripts/publish/nginx.conf and security-headers.conf) on a
 free port. Every page carries the headers (on the fingerprinted bundles too: nginx drops
-inherited headers in a location with its own), no page reports a single CSP violation,
-and what needs script still works: search, note tooltips, copy buttons, the palette. The
-exports are UTF-8 for the browser. From file:// the <meta> policy alone applies."""
+inherited headers in a location with its own) and what needs script still works: search, note tooltips, copy buttons, the palette. The
+exports are UTF-8 for the browser. From file:// the <meta> policy alone applies. That no page
+reports a single violation is checked by the every-page walk (test_every_page.py)."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import time
 import urllib.request
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from edition import csp
-from edition.httpserve import wait_until_up
 
 from ..conftest import ROOT
-from .conftest import Recorder, free_port, html_pages, visit_all
+from .conftest import LISTEN, Recorder
 from .search import META, PLACEHOLDER, QUERY, search
-
-PUBLISH = ROOT / "scripts" / "publish"
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-LISTEN = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", (e) =>
-  window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
-"""
-MAIN = """daemon off;
-master_process off;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path {tmp}/body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    server {{
-        listen 127.0.0.1:{port};
-        root {site};
-        include nginx.conf;
-    }}
-}}
-"""
-
-
-@pytest.fixture(scope="module")
-def nginx(site, tmp_path_factory):
-    if not Path(NGINX).exists():
-        pytest.fail("nginx introuvable : installez le paquet Debian « nginx » (scripts/dev.sh test le fait)")
-    conf = tmp_path_factory.mktemp("nginx")
-    for name in ("nginx.conf", "security-headers.conf"):
-        shutil.copy(PUBLISH / name, conf / name)
-    port = free_port()
-    (conf / "main.conf").write_text(MAIN.format(tmp=conf, port=port, site=site), encoding="utf-8")
-    proc = subprocess.Popen(
-        [NGINX, "-p", str(conf), "-c", str(conf / "main.conf"), "-e", str(conf / "error.log")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        wait_until_up(base)
-    except OSError:
-        proc.kill()
-        proc.wait()
-        pytest.fail(f"nginx n’a pas démarré : {(conf / 'error.log').read_text()}")
-    yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
 
 
 def headers(url: str) -> dict[str, str]:
@@ -124,23 +60,7 @@ def test_resolution_txt_reads_correctly_in_the_browser(page, nginx, server):
         assert "Résolution adoptée" in page.locator("body").inner_text(), base
 
 
-def test_no_page_reports_a_csp_violation_or_leaves_the_host(context, site, nginx):
-    """Every page as published (nginx, the project's headers): no policy violation, no
-    console error, and no request to any other host (no font, CDN or analytics)."""
-    context.add_init_script(LISTEN)
-    names = html_pages(site)
-    errors, requests, violations = visit_all(context, nginx, names, then="window.__violations")
-    assert len(names) >= 20
-    assert violations == []
-    assert errors == []
-    host = urlsplit(nginx).netloc
-    others = [
-        r for r in requests if not r.startswith(("data:", "blob:", "about:")) and urlsplit(r).netloc != host
-    ]
-    assert others == []
-    assert len(requests) > len(names)  # assets were recorded too
-
-
+@pytest.mark.worker  # the worker's script and its fetches under the policy
 @pytest.mark.parametrize("where", ["nginx", "file_base"])
 def test_scripts_work_under_the_policy(context, request, where):
     """Search (its worker; from disk the iframe-worker's inline script), a note's tooltip,

@@ -254,15 +254,14 @@ def test_nothing_moves_while_a_page_loads(browser, server, width):
     )
     ctx.add_init_script(LAYOUT_SHIFTS)
     shifts = {}
+    page = ctx.new_page()
     for name in [*READING_PAGES, "texte-integral.html"]:
-        page = ctx.new_page()
         page.goto(server + name)
         page.wait_for_load_state("load")
         page.wait_for_timeout(300)
         found = page.evaluate("window.__shifts")
         if sum(value for value, _ in found) > 0.01:
             shifts[name] = found
-        page.close()
     ctx.close()
     assert shifts == {}
 

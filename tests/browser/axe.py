@@ -1,0 +1,51 @@
+"""axe-core (npm `axe-core`, pinned in package.json) in the browser: the rules the edition
+is held to and a readable summary of what axe finds (shared by the accessibility tests and
+the every-page walk)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ..conftest import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.2 A and AA (target size among them), plus axe's best practices (Lighthouse's
+# accessibility score uses them too, e.g. aria-dialog-name)
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
+# The palettes differ only in colour (the same HTML, Material's colour variables): the
+# rules that read colours are the ones to run again in the second palette.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+# Material chooses the palette whose `media` matches (mkdocs.yml) until the reader toggles it
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+def source() -> str:
+    if not AXE.exists():
+        pytest.fail(f"{AXE.relative_to(ROOT)} manque : lancez scripts/dev.sh setup (npm ci)")
+    return AXE.read_text(encoding="utf-8")
+
+
+def options(rules: list[str] | None = None) -> dict:
+    return (
+        {"runOnly": {"type": "rule", "values": rules}}
+        if rules
+        else {"runOnly": {"type": "tag", "values": TAGS}}
+    )
+
+
+# Run axe on the whole page; only the ids of the rules passed and the violations come back.
+RUN = (
+    "(options) => axe.run(document, options).then((r) =>"
+    " ({passes: r.passes.map((p) => p.id), violations: r.violations}))"
+)
+
+
+def summary(name: str, violations: list[dict]) -> list[str]:
+    out = []
+    for v in violations:
+        for node in v["nodes"][:3]:
+            out.append(
+                f"{name}: {v['id']} ({v['impact']}) {node['target']}: "
+                f"{node['failureSummary'].splitlines()[-1].strip()[:160]}"
+            )
+    return out

@@ -1,0 +1,108 @@
+"""Every page, walked once from each place a reader opens it, with every gate that reads
+what the walk saw (one page load per page and place, however many gates):
+
+- as published: Debian's nginx with the project's headers (tests/browser/conftest.py),
+  the service worker running, the light palette. No Content Security Policy violation, no
+  console error, no request to any other host (no font, CDN or analytics); axe-core finds
+  no WCAG 2.2 A/AA or best-practice violation.
+- from disk (file://, as the offline zip is read), the dark palette. Nothing asked outside
+  the folder, no console error; axe's colour rules find no violation (the palettes differ
+  only in colour).
+
+axe-core comes in by an init script, which the policy does not govern: the pages are
+walked with their policy enforced."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from . import axe
+from .conftest import LISTEN, html_pages, walk
+
+# What each page reports once settled: axe's findings (the rules given), its policy
+# violations, palette, language and whether a service worker is registered.
+PROBE = f"""async (options) => {{
+  const found = await ({axe.RUN})(options);
+  // from file:// the browser refuses workers outright (SecurityError)
+  const worker = await navigator.serviceWorker.getRegistration().then((r) => Boolean(r), () => false);
+  return {{...found, csp: window.__violations, scheme: document.body.dataset.mdColorScheme,
+           lang: document.documentElement.lang, worker}};
+}}"""
+LOCAL_SCHEMES = ("data:", "blob:", "about:")  # not requests to a host
+ERROR_PAGE = "404.html"  # the server's: its addresses are absolute, it is read over http only
+
+
+def axe_problems(found: dict) -> list[str]:
+    return [line for name, seen in found.items() for line in axe.summary(name, seen["violations"])]
+
+
+@pytest.fixture(scope="module")
+def published(browser, site, nginx):
+    """Every page as published, in the light palette, the worker running."""
+    ctx = browser.new_context(locale="fr-FR", color_scheme="light", service_workers="allow")
+    ctx.add_init_script(LISTEN)
+    ctx.add_init_script(axe.source())
+    try:
+        yield walk(ctx, nginx, html_pages(site), PROBE, axe.options())
+    finally:
+        ctx.close()
+
+
+@pytest.fixture(scope="module")
+def from_disk(browser, site, file_base, nginx):
+    """Every page from disk in the dark palette (the error page, which only a server
+    shows, from nginx)."""
+    ctx = browser.new_context(locale="fr-FR", color_scheme="dark")
+    ctx.add_init_script(LISTEN)
+    ctx.add_init_script(axe.source())
+    names = [n for n in html_pages(site) if n != ERROR_PAGE]
+    try:
+        seen = walk(ctx, file_base, names, PROBE, axe.options(axe.COLOUR_RULES))
+        served = walk(ctx, nginx, [ERROR_PAGE], PROBE, axe.options(axe.COLOUR_RULES))
+    finally:
+        ctx.close()
+    return seen, served
+
+
+def test_walks_cover_every_page(site, published, from_disk):
+    disk, served = from_disk
+    assert len(html_pages(site)) >= 20
+    assert set(published.found) == set(disk.found) | set(served.found) == set(html_pages(site))
+    assert {seen["scheme"] for seen in published.found.values()} == {axe.SCHEMES["light"]}
+    assert {seen["scheme"] for seen in [*disk.found.values(), *served.found.values()]} == {
+        axe.SCHEMES["dark"]
+    }
+    assert {seen["lang"] for seen in [*published.found.values(), *disk.found.values()]} == {"fr"}
+
+
+def test_no_page_reports_a_csp_violation_or_leaves_the_host(published, nginx):
+    assert {name: seen["csp"] for name, seen in published.found.items() if seen["csp"]} == {}
+    assert published.errors == []
+    host = urlsplit(nginx).netloc
+    others = [r for r in published.requests if not r.startswith(LOCAL_SCHEMES) and urlsplit(r).netloc != host]
+    assert others == []
+    assert len(published.requests) > len(published.found)  # assets were recorded too
+    assert all(seen["worker"] for seen in published.found.values())  # the worker did run
+
+
+def test_every_page_from_disk_requests_nothing_outside_the_folder(from_disk, file_base):
+    disk, served = from_disk
+    assert disk.errors == [] and served.errors == []
+    assert [r for r in disk.requests if not r.startswith(LOCAL_SCHEMES) and not r.startswith(file_base)] == []
+    assert any(r.endswith("iframe-worker/shim.js") for r in disk.requests)
+
+
+def test_axe_finds_no_violation_on_any_page(published):
+    assert axe_problems(published.found) == []
+    # axe really ran its rules on each page, contrast among them
+    assert all(len(seen["passes"]) > 20 for seen in published.found.values()), published.found
+    assert all("color-contrast" in seen["passes"] for seen in published.found.values())
+
+
+def test_axe_finds_no_colour_violation_in_the_dark_palette(from_disk):
+    disk, served = from_disk
+    found = {**disk.found, **served.found}
+    assert axe_problems(found) == []
+    assert all("color-contrast" in seen["passes"] for seen in found.values()), found
