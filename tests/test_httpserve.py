@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import socket
+import struct
+import threading
+import time
 import urllib.request
 
 import pytest
@@ -26,3 +30,24 @@ def test_a_conditional_request_gets_the_whole_current_file(tmp_path, header):
         with urllib.request.urlopen(ask) as second:
             assert second.status == 200
             assert second.read() == b"nouveau"
+
+
+def test_a_reader_hanging_up_mid_answer_prints_nothing(tmp_path, capfd):
+    """A tab closed while a file is sent (BrokenPipe, ConnectionReset) is not an error of
+    the server: no traceback in the terminal of `scripts/dev.sh serve` or of the tests."""
+    (tmp_path / "big.bin").write_bytes(b"x" * 8_000_000)
+    with Server(tmp_path) as server:
+        idle = threading.active_count()  # the server's own thread included
+        port = int(server.base.rsplit(":", 1)[1].strip("/"))
+        for _ in range(3):
+            with socket.create_connection(("127.0.0.1", port)) as client:
+                client.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+                client.recv(1024)  # the answer has started
+                # hang up at once (RST), the server still sending
+                client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        deadline = time.monotonic() + 5
+        while threading.active_count() > idle and time.monotonic() < deadline:  # handlers done
+            time.sleep(0.05)
+        assert len(server.asked) == 3
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "Error" not in err, err

@@ -93,9 +93,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A threading HTTP server that says nothing when a browser hangs up mid-answer (a tab
+    closed, a download cancelled): http.server prints a traceback for each."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # BrokenPipe, ConnectionReset…
+            super().handle_error(request, client_address)
+
+
 def make_server(directory: Path, port: int = 0, gzip: bool = False) -> http.server.ThreadingHTTPServer:
     """The HTTP server (not started) for `directory` on 127.0.0.1:`port`."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    httpd = QuietServer(("127.0.0.1", port), Handler)
     httpd.root, httpd.gzip = Path(directory), gzip
     httpd.log, httpd.asked = [], []
     return httpd

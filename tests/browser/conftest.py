@@ -10,6 +10,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from edition.headless import CHROMIUM, CHROMIUM_ARGS
@@ -130,25 +131,63 @@ class Recorder:
         page.on("request", lambda r: self.requests.append(r.url))
 
 
+CONTEXT = {"locale": "fr-FR", "permissions": ["clipboard-read", "clipboard-write"]}
+
+
 @pytest.fixture
 def context(browser, request):
     """A fresh browser context. Service workers run only in tests marked `worker` (the
     offline and policy tests): elsewhere each new context would store the whole edition
     again (about 0.3 s of Chromium's CPU per test) for nothing the test looks at."""
     workers = "allow" if request.node.get_closest_marker("worker") else "block"
-    ctx = browser.new_context(
-        locale="fr-FR", permissions=["clipboard-read", "clipboard-write"], service_workers=workers
-    )
+    ctx = browser.new_context(**CONTEXT, service_workers=workers)
     yield ctx
     ctx.close()
 
 
+class SharedContext:
+    """One context for a module's `page` tests: each test still gets a new tab, and what a
+    test leaves in the context (local storage, caches, cookies of every origin its tab
+    reached) is cleared after it. A new context costs Chromium about twice a new tab."""
+
+    def __init__(self, browser):
+        self.context = browser.new_context(**CONTEXT, service_workers="block")
+        self.keeper = self.context.new_page()  # its renderer stays: new tabs start faster
+        self.cdp = self.context.new_cdp_session(self.keeper)
+
+    def clear(self, urls: list[str]) -> None:
+        origins = set()
+        for url in urls:
+            parts = urlsplit(url)
+            if parts.scheme in ("http", "https"):
+                origins.add(f"{parts.scheme}://{parts.netloc}")
+            elif parts.scheme == "file":
+                origins.add("file://")
+        for origin in sorted(origins):
+            self.cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        self.context.clear_cookies()
+
+
+@pytest.fixture(scope="module")
+def shared_context(browser):
+    shared = SharedContext(browser)
+    yield shared
+    shared.context.close()
+
+
 @pytest.fixture
-def page(context):
-    page = context.new_page()
+def page(request):
+    """A new tab: in the test's own `context` when it asks for one (or is marked `worker`),
+    else in the module's shared context, left clean for the next test."""
+    own = "context" in request.fixturenames or request.node.get_closest_marker("worker")
+    shared = None if own else request.getfixturevalue("shared_context")
+    ctx = request.getfixturevalue("context") if own else shared.context
+    page = ctx.new_page()
     page.recorder = Recorder(page)
     yield page
     page.close()
+    if shared is not None:
+        shared.clear(page.recorder.requests)
 
 
 def html_pages(site) -> list[str]:
