@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -56,28 +57,48 @@ def describe(messages: list[dict], site: Path) -> str:
     return "\n".join(out)
 
 
-def test_every_page_and_stylesheet_is_valid(site):
-    pages = sorted(site.rglob("*.html"))
-    sheets = sorted(site.rglob("*.css"))
-    assert len(pages) >= 20 and sheets
-    messages = run_vnu(pages + sheets)
-    # no filter: every error counts (Material's autocomplete="off" on its hidden checkboxes
-    # is removed by overrides/hooks/form_toggles.py)
-    errors = [m for m in messages if m["type"] != "info"]
-    assert errors == [], "\n" + describe(errors, site)
-
-
-@pytest.mark.slow  # no build, but a JVM start (5 s): kept out of the fast tier
-def test_the_checker_does_report_errors(tmp_path):
-    """The gate can fail: a page with a duplicate id and a stray end tag is caught."""
-    page = tmp_path / "bad.html"
+def broken_samples(folder: Path) -> list[Path]:
+    """A page with a duplicate id and a stray end tag, a stylesheet with an unknown property."""
+    page = folder / "bad.html"
     page.write_text(
         '<!doctype html><html lang="fr"><head><title>t</title></head>'
         '<body><p id="a">x</p><p id="a">y</div></body></html>',
         encoding="utf-8",
     )
-    css = tmp_path / "bad.css"
+    css = folder / "bad.css"
     css.write_text("a { colr: red }\n", encoding="utf-8")
-    messages = run_vnu([page, css])
-    text = " ".join(m["message"] for m in messages)
+    return [page, css]
+
+
+@pytest.fixture(scope="module")
+def checked(site, tmp_path_factory):
+    """One JVM for everything: every page and stylesheet of the site, and the broken samples
+    that show the gate can fail. Returns (the site's files, samples, every message)."""
+    files = sorted(site.rglob("*.html")) + sorted(site.rglob("*.css"))
+    samples = broken_samples(tmp_path_factory.mktemp("vnu"))
+    return files, samples, run_vnu(files + samples)
+
+
+def about(messages: list[dict], files: list[Path]) -> list[dict]:
+    """The messages about these files (vnu names a file "file:/path")."""
+    names = {f.resolve().as_posix() for f in files}
+    return [m for m in messages if unquote(m.get("url", "").removeprefix("file:")) in names]
+
+
+def test_every_page_and_stylesheet_is_valid(site, checked):
+    files, _, messages = checked
+    assert len([f for f in files if f.suffix == ".html"]) >= 20 and any(f.suffix == ".css" for f in files)
+    # no filter: every error counts (Material's autocomplete="off" on its hidden checkboxes
+    # is removed by overrides/hooks/form_toggles.py)
+    errors = [m for m in about(messages, files) if m["type"] != "info"]
+    assert errors == [], "\n" + describe(errors, site)
+    # every message is about a file given (none lost to a URL spelled another way)
+    _, samples, _ = checked
+    assert len(about(messages, files + samples)) == len(messages)
+
+
+def test_the_checker_does_report_errors(checked):
+    """The gate can fail: the broken samples, checked in the same run, are caught."""
+    _, samples, messages = checked
+    text = " ".join(m["message"] for m in about(messages, samples))
     assert "Duplicate ID" in text and "colr" in text
