@@ -126,8 +126,8 @@ def test_whole_edition_reads_offline_after_one_visit(context, site, switchable):
         response = page.goto(base + name)
         assert response.ok and response.from_service_worker, name
         assert page.locator("article h1").count() >= 1, name
+    open_search(page, base)
     for query in QUERIES:
-        open_search(page, base)
         assert search(page, query), query
     page.goto(base + "texte-integral.html")
     page.hover("a.footnote-ref >> nth=0")
