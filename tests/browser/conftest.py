@@ -204,27 +204,35 @@ class Walk:
     found: dict[str, object] = field(default_factory=dict)
 
 
-def walk(context, base: str, names: list[str], probe: str | None = None, arg=None, tabs: int = 6) -> Walk:
-    """Open every page, a few tabs at a time so that their quiet periods (networkidle:
-    500 ms without a request) overlap; once a page has settled, run the JavaScript function
-    `probe` (given `arg`; it may return a promise) on it. The tabs are reused from batch to
-    batch (a new tab costs Chromium a new renderer)."""
+def walk(
+    context,
+    base: str,
+    names: list[str],
+    probe: str | None = None,
+    arg=None,
+    tabs: int = 6,
+    inject: str | None = None,
+) -> Walk:
+    """Open every page, each in its own tab, a few tabs at a time so that their quiet
+    periods (networkidle: 500 ms without a request) overlap; once a page has settled, run
+    the script `inject` in it (a library such as axe-core: evaluated by the browser's
+    debugger, which no page policy governs, in the page alone, not in its frames) and the
+    JavaScript function `probe` (given `arg`; it may return a promise)."""
     seen = Walk()
-    opened = [context.new_page() for _ in range(min(tabs, len(names)))]
-    recorders = [Recorder(tab) for tab in opened]
     for i in range(0, len(names), tabs):
-        batch = list(zip(names[i : i + tabs], opened, recorders, strict=False))
-        for name, tab, recorder in batch:
-            recorder.errors.clear()
-            recorder.requests.clear()
+        opened = []
+        for name in names[i : i + tabs]:
+            tab = context.new_page()
+            opened.append((name, tab, Recorder(tab)))
             tab.goto(base + name, wait_until="commit")
-        for name, tab, recorder in batch:
+        for name, tab, recorder in opened:
             # a loaded two-core machine (CI) can take longer than Playwright's 30 s default
             tab.wait_for_load_state("networkidle", timeout=120_000)
+            if inject:
+                tab.evaluate(f"{inject}\n;undefined")
             if probe:
                 seen.found[name] = tab.evaluate(probe, arg)
             seen.errors += [f"{name}: {e}" for e in recorder.errors]
             seen.requests += recorder.requests
-    for tab in opened:
-        tab.close()
+            tab.close()
     return seen

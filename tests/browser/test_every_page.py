@@ -9,8 +9,10 @@ what the walk saw (one page load per page and place, however many gates):
   the folder, no console error; axe's colour rules find no violation (the palettes differ
   only in colour).
 
-axe-core comes in by an init script, which the policy does not govern: the pages are
-walked with their policy enforced."""
+axe-core is evaluated in each page once it has settled, by the browser's debugger, which
+the policy does not govern: the pages are walked with their policy enforced. (As an init
+script it also ran in every frame, among them the search's iframe from file://, and a
+page from disk then sometimes never went quiet.)"""
 
 from __future__ import annotations
 
@@ -43,9 +45,8 @@ def published(browser, site, nginx):
     """Every page as published, in the light palette, the worker running."""
     ctx = browser.new_context(locale="fr-FR", color_scheme="light", service_workers="allow")
     ctx.add_init_script(LISTEN)
-    ctx.add_init_script(axe.source())
     try:
-        yield walk(ctx, nginx, html_pages(site), PROBE, axe.options())
+        yield walk(ctx, nginx, html_pages(site), PROBE, axe.options(), inject=axe.source())
     finally:
         ctx.close()
 
@@ -56,11 +57,11 @@ def from_disk(browser, site, file_base, nginx):
     shows, from nginx)."""
     ctx = browser.new_context(locale="fr-FR", color_scheme="dark")
     ctx.add_init_script(LISTEN)
-    ctx.add_init_script(axe.source())
     names = [n for n in html_pages(site) if n != ERROR_PAGE]
+    colours = axe.options(axe.COLOUR_RULES)
     try:
-        seen = walk(ctx, file_base, names, PROBE, axe.options(axe.COLOUR_RULES))
-        served = walk(ctx, nginx, [ERROR_PAGE], PROBE, axe.options(axe.COLOUR_RULES))
+        seen = walk(ctx, file_base, names, PROBE, colours, inject=axe.source())
+        served = walk(ctx, nginx, [ERROR_PAGE], PROBE, colours, inject=axe.source())
     finally:
         ctx.close()
     return seen, served
