@@ -213,19 +213,22 @@ def walk(
     tabs: int = 6,
     inject: str | None = None,
 ) -> Walk:
-    """Open every page, each in its own tab, a few tabs at a time so that their quiet
-    periods (networkidle: 500 ms without a request) overlap; once a page has settled, run
-    the script `inject` in it (a library such as axe-core: evaluated by the browser's
-    debugger, which no page policy governs, in the page alone, not in its frames) and the
-    JavaScript function `probe` (given `arg`; it may return a promise)."""
+    """Open every page, a few tabs at a time so that their quiet periods (networkidle:
+    500 ms without a request) overlap, the tabs reused from batch to batch (a new tab costs
+    Chromium a new renderer); once a page has settled, run the script `inject` in it (a
+    library such as axe-core: evaluated by the browser's debugger, which no page policy
+    governs, in the page alone, not in its frames) and the JavaScript function `probe`
+    (given `arg`; it may return a promise)."""
     seen = Walk()
+    opened = [context.new_page() for _ in range(min(tabs, len(names)))]
+    recorders = [Recorder(tab) for tab in opened]
     for i in range(0, len(names), tabs):
-        opened = []
-        for name in names[i : i + tabs]:
-            tab = context.new_page()
-            opened.append((name, tab, Recorder(tab)))
+        batch = list(zip(names[i : i + tabs], opened, recorders, strict=False))
+        for name, tab, recorder in batch:
+            recorder.errors.clear()
+            recorder.requests.clear()
             tab.goto(base + name, wait_until="commit")
-        for name, tab, recorder in opened:
+        for name, tab, recorder in batch:
             # a loaded two-core machine (CI) can take longer than Playwright's 30 s default
             tab.wait_for_load_state("networkidle", timeout=120_000)
             if inject:
@@ -234,5 +237,6 @@ def walk(
                 seen.found[name] = tab.evaluate(probe, arg)
             seen.errors += [f"{name}: {e}" for e in recorder.errors]
             seen.requests += recorder.requests
-            tab.close()
+    for tab in opened:
+        tab.close()
     return seen
