@@ -150,8 +150,8 @@ class SharedContext:
     test leaves in the context (local storage, caches, cookies of every origin its tab
     reached) is cleared after it. A new context costs Chromium about twice a new tab."""
 
-    def __init__(self, browser):
-        self.context = browser.new_context(**CONTEXT, service_workers="block")
+    def __init__(self, browser, **options):
+        self.context = browser.new_context(**CONTEXT, service_workers="block", **options)
         self.keeper = self.context.new_page()  # its renderer stays: new tabs start faster
         self.cdp = self.context.new_cdp_session(self.keeper)
 
@@ -166,6 +166,12 @@ class SharedContext:
         for origin in sorted(origins):
             self.cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
         self.context.clear_cookies()
+        self.context.set_offline(False)
+
+    def new_page(self):
+        page = self.context.new_page()
+        page.recorder = Recorder(page)
+        return page
 
 
 @pytest.fixture(scope="module")
@@ -175,15 +181,37 @@ def shared_context(browser):
     shared.context.close()
 
 
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+
+
+@pytest.fixture(scope="module")
+def shared_phone(browser):
+    shared = SharedContext(browser, **PHONE)
+    yield shared
+    shared.context.close()
+
+
+@pytest.fixture
+def phone_page(shared_phone):
+    """A new tab on a phone (360 px wide, touch), in the module's shared phone context, left
+    clean (and online) for the next test."""
+    page = shared_phone.new_page()
+    yield page
+    page.close()
+    shared_phone.clear(page.recorder.requests)
+
+
 @pytest.fixture
 def page(request):
     """A new tab: in the test's own `context` when it asks for one (or is marked `worker`),
     else in the module's shared context, left clean for the next test."""
     own = "context" in request.fixturenames or request.node.get_closest_marker("worker")
     shared = None if own else request.getfixturevalue("shared_context")
-    ctx = request.getfixturevalue("context") if own else shared.context
-    page = ctx.new_page()
-    page.recorder = Recorder(page)
+    if own:
+        page = request.getfixturevalue("context").new_page()
+        page.recorder = Recorder(page)
+    else:
+        page = shared.new_page()
     yield page
     page.close()
     if shared is not None:
