@@ -135,7 +135,11 @@ def test_whole_edition_reads_offline_after_one_visit(context, site, switchable):
     assert "A/CONF.157/24" in page.locator(".md-tooltip2--active").text_content()
     assert failed == []
     assert recorder.errors == []
-    assert switchable.asked[asked:] == []  # nothing reached the server
+    # nothing the reader asked for reached the server. (The browser's own update check of
+    # the worker, sw.js and the scripts it imports, may run at any moment after a navigation,
+    # and Playwright's offline emulation does not hold it back: it once did in CI.)
+    update_check = {webapp.WORKER, *webapp.WORKBOX}
+    assert [path for path in switchable.asked[asked:] if path not in update_check] == []
     context.set_offline(False)
     page.wait_for_function("document.querySelector('.edition-offline').textContent === ''")
 
