@@ -38,7 +38,7 @@ def test_a_reader_hanging_up_mid_answer_prints_nothing(tmp_path, capfd):
     (tmp_path / "big.bin").write_bytes(b"x" * 8_000_000)
     with Server(tmp_path) as server:
         idle = threading.active_count()  # the server's own thread included
-        port = int(server.base.rsplit(":", 1)[1].strip("/"))
+        port = server.httpd.server_address[1]
         for _ in range(3):
             with socket.create_connection(("127.0.0.1", port)) as client:
                 client.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")

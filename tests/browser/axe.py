@@ -4,6 +4,8 @@ the every-page walk)."""
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from ..conftest import ROOT
@@ -19,6 +21,7 @@ COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 SCHEMES = {"light": "default", "dark": "slate"}
 
 
+@functools.cache
 def source() -> str:
     if not AXE.exists():
         pytest.fail(f"{AXE.relative_to(ROOT)} manque : lancez scripts/dev.sh setup (npm ci)")

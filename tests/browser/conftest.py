@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -120,15 +122,58 @@ document.addEventListener("securitypolicyviolation", (e) =>
 """
 
 
+LOCAL_SCHEMES = ("data:", "blob:", "about:")  # not requests to a host
+
+
+def foreign(requests: list[str], base: str) -> list[str]:
+    """Requests that leave the site: another host (http) or outside the folder (file)."""
+    return [r for r in requests if not r.startswith(LOCAL_SCHEMES) and not r.startswith(base)]
+
+
 class Recorder:
-    """What a page did: console errors and every request it made."""
+    """What a page did: console errors, every request it made, and which are still in
+    flight (for `settle`)."""
 
     def __init__(self, page):
+        self.page = page
         self.errors: list[str] = []
         self.requests: list[str] = []
+        self.in_flight: set = set()
+        self.last_event = time.monotonic()
         page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("request", self._started)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._ended)
+
+    def _started(self, request) -> None:
+        self.requests.append(request.url)
+        self.in_flight.add(request)
+        self.last_event = time.monotonic()
+
+    def _ended(self, request) -> None:
+        self.in_flight.discard(request)
+        self.last_event = time.monotonic()
+
+    def forget(self) -> None:
+        """Start afresh, before the page is sent to another address."""
+        self.errors.clear()
+        self.requests.clear()
+        self.in_flight.clear()
+        self.last_event = time.monotonic()
+
+    def settle(self, quiet: float = 0.5, timeout: float = 120) -> None:
+        """Wait for the page's load event, then for `quiet` seconds with no request in
+        flight: what Playwright's networkidle means, which from file:// sometimes never
+        came with nothing in flight (a page of the every-page walk then timed out). A
+        loaded two-core machine (CI) can take longer than Playwright's 30 s default."""
+        self.page.wait_for_load_state("load", timeout=timeout * 1000)
+        deadline = time.monotonic() + timeout
+        while self.in_flight or time.monotonic() - self.last_event < quiet:
+            if time.monotonic() > deadline:
+                pending = sorted(r.url for r in self.in_flight)
+                raise AssertionError(f"{self.page.url} : requêtes toujours en cours {pending}")
+            self.page.wait_for_timeout(50)  # lets Playwright deliver the page's events
 
 
 CONTEXT = {"locale": "fr-FR", "permissions": ["clipboard-read", "clipboard-write"]}
@@ -146,9 +191,10 @@ def context(browser, request):
 
 
 class SharedContext:
-    """One context for a module's `page` tests: each test still gets a new tab, and what a
-    test leaves in the context (local storage, caches, cookies of every origin its tab
-    reached) is cleared after it. A new context costs Chromium about twice a new tab."""
+    """One context for a module's tests: each test still gets a new tab (`tab()`), and what
+    a test leaves in the context (local storage, caches, cookies of every origin its tab
+    reached, offline mode) is undone after it. A new context costs Chromium about twice a
+    new tab."""
 
     def __init__(self, browser, **options):
         self.context = browser.new_context(**CONTEXT, service_workers="block", **options)
@@ -168,10 +214,15 @@ class SharedContext:
         self.context.clear_cookies()
         self.context.set_offline(False)
 
-    def new_page(self):
+    @contextmanager
+    def tab(self):
         page = self.context.new_page()
         page.recorder = Recorder(page)
-        return page
+        try:
+            yield page
+        finally:
+            page.close()
+            self.clear(page.recorder.requests)
 
 
 @pytest.fixture(scope="module")
@@ -195,27 +246,22 @@ def shared_phone(browser):
 def phone_page(shared_phone):
     """A new tab on a phone (360 px wide, touch), in the module's shared phone context, left
     clean (and online) for the next test."""
-    page = shared_phone.new_page()
-    yield page
-    page.close()
-    shared_phone.clear(page.recorder.requests)
+    with shared_phone.tab() as page:
+        yield page
 
 
 @pytest.fixture
 def page(request):
     """A new tab: in the test's own `context` when it asks for one (or is marked `worker`),
     else in the module's shared context, left clean for the next test."""
-    own = "context" in request.fixturenames or request.node.get_closest_marker("worker")
-    shared = None if own else request.getfixturevalue("shared_context")
-    if own:
+    if "context" in request.fixturenames or request.node.get_closest_marker("worker"):
         page = request.getfixturevalue("context").new_page()
         page.recorder = Recorder(page)
+        yield page
+        page.close()
     else:
-        page = shared.new_page()
-    yield page
-    page.close()
-    if shared is not None:
-        shared.clear(page.recorder.requests)
+        with request.getfixturevalue("shared_context").tab() as page:
+            yield page
 
 
 def html_pages(site) -> list[str]:
@@ -241,8 +287,8 @@ def walk(
     tabs: int = 6,
     inject: str | None = None,
 ) -> Walk:
-    """Open every page, a few tabs at a time so that their quiet periods (networkidle:
-    500 ms without a request) overlap, the tabs reused from batch to batch (a new tab costs
+    """Open every page, a few tabs at a time so that their quiet periods (Recorder.settle:
+    500 ms without a request in flight) overlap, the tabs reused from batch to batch (a new tab costs
     Chromium a new renderer); once a page has settled, run the script `inject` in it (a
     library such as axe-core: evaluated by the browser's debugger, which no page policy
     governs, in the page alone, not in its frames) and the JavaScript function `probe`
@@ -253,12 +299,10 @@ def walk(
     for i in range(0, len(names), tabs):
         batch = list(zip(names[i : i + tabs], opened, recorders, strict=False))
         for name, tab, recorder in batch:
-            recorder.errors.clear()
-            recorder.requests.clear()
+            recorder.forget()
             tab.goto(base + name, wait_until="commit")
         for name, tab, recorder in batch:
-            # a loaded two-core machine (CI) can take longer than Playwright's 30 s default
-            tab.wait_for_load_state("networkidle", timeout=120_000)
+            recorder.settle()
             if inject:
                 tab.evaluate(f"{inject}\n;undefined")
             if probe:

@@ -8,21 +8,15 @@ import zipfile
 
 import pytest
 
+from .conftest import foreign
 from .search import META, PLACEHOLDER, QUERY, search
 
 NAME = "A-RES-68-160-fr-hors-ligne.zip"
-# Schemes that are not requests to a host
-LOCAL_SCHEMES = ("data:", "blob:", "about:")
-
-
-def foreign(requests: list[str], base: str) -> list[str]:
-    """Requests that leave the site: another host (http) or outside the folder (file)."""
-    return [r for r in requests if not r.startswith(LOCAL_SCHEMES) and not r.startswith(base)]
 
 
 def visit(page, url: str) -> None:
     page.goto(url)
-    page.wait_for_load_state("networkidle")
+    page.recorder.settle()
 
 
 @pytest.fixture(scope="module")

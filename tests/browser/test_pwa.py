@@ -18,7 +18,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from ..conftest import ROOT, SOURCE
 from ..test_webapp import worker_lists
-from .conftest import CHROMIUM, CHROMIUM_ARGS, Recorder
+from .conftest import CHROMIUM, CHROMIUM_ARGS, Recorder, html_pages
 from .search import open_search, search
 
 pytestmark = pytest.mark.worker  # the service worker is what these tests are about
@@ -121,7 +121,7 @@ def test_whole_edition_reads_offline_after_one_visit(context, site, switchable):
     context.set_offline(True)
     assert page.locator(".edition-offline").inner_text() == "Hors ligne"  # the indicator
     asked = len(switchable.asked)
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
+    pages = [name for name in html_pages(site) if name != "404.html"]
     for name in ["", *pages]:  # the bare folder address too
         response = page.goto(base + name)
         assert response.ok and response.from_service_worker, name
