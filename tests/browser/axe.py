@@ -36,11 +36,17 @@ def options(rules: list[str] | None = None) -> dict:
     )
 
 
-# Run axe on the whole page; only the ids of the rules passed and the violations come back.
-RUN = (
-    "(options) => axe.run(document, options).then((r) =>"
-    " ({passes: r.passes.map((p) => p.id), violations: r.violations}))"
-)
+# Run axe on the whole page. What comes back: the ids of the rules passed, the violations,
+# and, for contrast in the footer (small grey text on a tinted band, where axe can also
+# answer "cannot tell"), the nodes it passed and those it left undecided.
+RUN = """(options) => axe.run(document, {...options, elementRef: true}).then((r) => {
+  const footer = (results) => results.filter((x) => x.id === "color-contrast")
+    .flatMap((x) => x.nodes).filter((n) => n.element && n.element.closest(".md-footer"))
+    .map((n) => n.target.join(" "));
+  const plain = (v) => ({...v, nodes: v.nodes.map(({element, ...node}) => node)});
+  return {passes: r.passes.map((p) => p.id), violations: r.violations.map(plain),
+          footer: {passed: footer(r.passes), undecided: footer(r.incomplete)}};
+})"""
 
 
 def summary(name: str, violations: list[dict]) -> list[str]:

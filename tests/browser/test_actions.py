@@ -29,6 +29,9 @@ CASES = [
     ("index.html", "op-5", "le paragraphe 5", CITE_OP5),
     ("texte-integral.html", "pp-1", "l’alinéa 1 du préambule", CITE_PP),
 ]
+# From disk, what differs is the address copied (file://, from a page in a folder or at
+# the top, to its own page or another): two of the cases cover it.
+MENU_CASES = [("server", case) for case in CASES] + [("file_base", CASES[0]), ("file_base", CASES[3])]
 
 
 def clipboard(page) -> str:
@@ -52,8 +55,9 @@ def open_menu(page, anchor: str, what: str):
     return menu
 
 
-@pytest.mark.parametrize("origin", ["server", "file_base"])
-@pytest.mark.parametrize("case", CASES, ids=[f"{p}#{a}" for p, a, _, _ in CASES])
+@pytest.mark.parametrize(
+    ("origin", "case"), MENU_CASES, ids=[f"{p}#{a}-{o}" for o, (p, a, _, _) in MENU_CASES]
+)
 def test_menu_copies_the_exact_strings_shown(page, request, origin, case):
     name, anchor, what, cite = case
     base = request.getfixturevalue(origin)
@@ -187,10 +191,16 @@ ANCHORS = [
 ]
 
 
-@pytest.mark.parametrize("origin", ["server", "file_base"])
-def test_anchor_lands_on_its_paragraph_highlighted(page, request, origin):
+# from disk, one address of each kind (a page of its own, in a folder, the full text)
+FROM_DISK = ["preambule.html#pp-3", "dispositif/5.html#op-5", "texte-integral.html#op-11"]
+
+
+@pytest.mark.parametrize(
+    ("origin", "addresses"), [("server", ANCHORS), ("file_base", FROM_DISK)], ids=["server", "file_base"]
+)
+def test_anchor_lands_on_its_paragraph_highlighted(page, request, origin, addresses):
     base = request.getfixturevalue(origin)
-    for address in ANCHORS:
+    for address in addresses:
         anchor = address.split("#")[1]
         page.goto(base + address)
         page.wait_for_load_state("load")

@@ -14,7 +14,7 @@ import pytest
 from edition import csp
 
 from ..conftest import ROOT
-from .conftest import LISTEN, Recorder
+from .conftest import LISTEN
 from .search import META, PLACEHOLDER, QUERY, search
 
 
@@ -60,15 +60,15 @@ def test_resolution_txt_reads_correctly_in_the_browser(page, nginx, server):
         assert "Résolution adoptée" in page.locator("body").inner_text(), base
 
 
-@pytest.mark.worker  # the worker's script and its fetches under the policy
-@pytest.mark.parametrize("where", ["nginx", "file_base"])
-def test_scripts_work_under_the_policy(context, request, where):
+# over http the service worker's script and its fetches are under the policy too (from
+# disk the browser runs no worker)
+@pytest.mark.parametrize("where", [pytest.param("nginx", marks=pytest.mark.worker), "file_base"])
+def test_scripts_work_under_the_policy(page, request, where):
     """Search (its worker; from disk the iframe-worker's inline script), a note's tooltip,
     a copy button and the palette, with the policy enforced and nothing reported."""
     base = request.getfixturevalue(where)
-    context.add_init_script(LISTEN)
-    page = context.new_page()
-    recorder = Recorder(page)
+    page.add_init_script(LISTEN)
+    recorder = page.recorder
     page.goto(base + "texte-integral.html")
     page.wait_for_load_state("load")
     if where == "file_base":  # the <meta> policy is the one enforced
@@ -98,7 +98,6 @@ def test_scripts_work_under_the_policy(context, request, where):
     time.sleep(0.3)  # a late violation report (the worker's iframe) would arrive by now
     assert page.evaluate("window.__violations") == []
     assert recorder.errors == []
-    page.close()
 
 
 def test_json_ld_is_data_not_script(site):

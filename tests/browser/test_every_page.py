@@ -8,6 +8,7 @@ what the walk saw (one page load per page and place, however many gates):
 - from disk (file://, as the offline zip is read), the dark palette. Nothing asked outside
   the folder, no console error; axe's colour rules find no violation (the palettes differ
   only in colour).
+- in both palettes, the footer's text passes contrast, none of it left undecided by axe.
 
 axe-core is evaluated in each page once it has settled, by the browser's debugger, which
 the policy does not govern: the pages are walked with their policy enforced. (As an init
@@ -103,3 +104,16 @@ def test_axe_finds_no_colour_violation_in_the_dark_palette(from_disk):
     found = {**disk.found, **served.found}
     assert axe_problems(found) == []
     assert all("color-contrast" in seen["passes"] for seen in found.values()), found
+
+
+def test_footer_text_meets_contrast_in_both_palettes(published, from_disk):
+    """The footer's small text on its tinted band: contrast passed on every page in each
+    palette, the copyright line among it, and no footer text left undecided by axe."""
+    disk, served = from_disk
+    for palette, found in [("light", published.found), ("dark", {**disk.found, **served.found})]:
+        undecided = {name: seen["footer"]["undecided"] for name, seen in found.items()}
+        assert {name: u for name, u in undecided.items() if u} == {}, palette
+        unchecked = [
+            n for n, seen in found.items() if not any(".md-copyright" in t for t in seen["footer"]["passed"])
+        ]
+        assert unchecked == [], (palette, {n: found[n]["footer"] for n in unchecked[:2]})

@@ -25,11 +25,7 @@ def base(request):
     return request.getfixturevalue(request.param)
 
 
-def test_first_result_lands_on_the_paragraph_with_the_word_highlighted(context, base):
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.on("pageerror", lambda e: errors.append(str(e)))
+def test_first_result_lands_on_the_paragraph_with_the_word_highlighted(page, base):
     open_search(page, base)
     found = search(page, "xenophobie")
     first = found[0]
@@ -40,6 +36,7 @@ def test_first_result_lands_on_the_paragraph_with_the_word_highlighted(context, 
     page.wait_for_url(lambda url: urlsplit(url).path == urlsplit(first.href).path)
     page.wait_for_load_state("load")
     para = page.locator(f"[id='{first.anchor}']")
+    assert para.evaluate("el => el.matches(':target')")
     # Material marks the words once the page's search index is loaded
     mark = para.locator("mark").first
     mark.wait_for(timeout=15000)
@@ -51,12 +48,12 @@ def test_first_result_lands_on_the_paragraph_with_the_word_highlighted(context, 
     assert 0 <= box["y"] and box["y"] + min(box["height"], height / 2) <= height, (box, height)
     mark_box = mark.bounding_box()
     assert mark_box is not None and 0 <= mark_box["y"] < height, (mark_box, height)
-    assert errors == []
+    assert page.recorder.errors == []
 
 
 @pytest.fixture(scope="module")
 def searcher(browser, server):
-    context = browser.new_context(locale="fr-FR")
+    context = browser.new_context(locale="fr-FR", service_workers="block")
     page = context.new_page()
     open_search(page, server)
     yield page
