@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from edition.headless import CHROMIUM, CHROMIUM_ARGS
 from edition.httpserve import Server, free_port, wait_until_up
+from playwright.sync_api import Error as PlaywrightError
 
 from ..conftest import ROOT
 
@@ -190,43 +191,136 @@ def context(browser, request):
     ctx.close()
 
 
+def origin(url: str) -> str | None:
+    """The storage origin of an address (every file:// page shares one), None for about:."""
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https"):
+        return f"{parts.scheme}://{parts.netloc}"
+    return "file://" if parts.scheme == "file" else None
+
+
+# What a test can change in a tab that a navigation does not undo (scripts run in every
+# document, emulation, viewport, routes, handlers and listeners): a tab so changed is
+# closed after the test instead of being handed to the next one.
+LASTING = (
+    "add_init_script",
+    "emulate_media",
+    "set_viewport_size",
+    "set_extra_http_headers",
+    "route",
+    "route_from_har",
+    "route_web_socket",
+    "expose_function",
+    "expose_binding",
+    "add_locator_handler",
+    "set_default_timeout",
+    "set_default_navigation_timeout",
+    "on",
+    "once",
+)
+
+
+# What would change a shared context for every later test: refused (such a test asks for
+# the `context` fixture, a context of its own).
+CONTEXT_LASTING = (
+    "add_init_script",
+    "add_cookies",
+    "clear_permissions",
+    "expose_binding",
+    "expose_function",
+    "grant_permissions",
+    "on",
+    "once",
+    "route",
+    "route_from_har",
+    "route_web_socket",
+    "set_default_navigation_timeout",
+    "set_default_timeout",
+    "set_extra_http_headers",
+    "set_geolocation",
+)
+
+
 class SharedContext:
-    """One context for a module's tests: each test still gets a new tab (`tab()`), and what
-    a test leaves in the context (local storage, caches, cookies of every origin its tab
-    reached, offline mode) is undone after it. A new context costs Chromium about twice a
-    new tab."""
+    """One context for the tests of a test process, and one tab handed from test to test
+    (`tab()`): a new context costs Chromium about twice a new tab, and a new tab more than
+    the page a test loads in it (about 0.2 s of CPU). What a test leaves is undone after
+    it: the storage of every origin its tab reached (local and session storage, caches,
+    cookies), offline mode, the page (about:blank). A tab the test changed for good
+    (LASTING) is closed and the next test gets a new one; what would change the context
+    for good (CONTEXT_LASTING) is refused."""
 
     def __init__(self, browser, **options):
         self.context = browser.new_context(**CONTEXT, service_workers="block", **options)
         self.keeper = self.context.new_page()  # its renderer stays: new tabs start faster
         self.cdp = self.context.new_cdp_session(self.keeper)
+        self.spare = None  # the tab the last test left clean
+        self.tabs_opened = 0
+        for name in CONTEXT_LASTING:
+            setattr(self.context, name, self._refuse(name))
+
+    @staticmethod
+    def _refuse(name: str):
+        def refused(*args, **kwargs):
+            raise AssertionError(
+                f"{name} changerait le contexte partagé pour les tests suivants : "
+                "demandez la fixture `context` (un contexte à soi)"
+            )
+
+        return refused
 
     def clear(self, urls: list[str]) -> None:
-        origins = set()
-        for url in urls:
-            parts = urlsplit(url)
-            if parts.scheme in ("http", "https"):
-                origins.add(f"{parts.scheme}://{parts.netloc}")
-            elif parts.scheme == "file":
-                origins.add("file://")
-        for origin in sorted(origins):
-            self.cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        for name in sorted({origin(url) for url in urls} - {None}):
+            self.cdp.send("Storage.clearDataForOrigin", {"origin": name, "storageTypes": "all"})
         self.context.clear_cookies()
         self.context.set_offline(False)
 
-    @contextmanager
-    def tab(self):
+    def _new_tab(self):
         page = self.context.new_page()
         page.recorder = Recorder(page)
+        self.tabs_opened += 1
+        return page
+
+    def _left_clean(self, page, changed: list[str]) -> bool:
+        """Undo what the test did in its tab, if it can be undone; whether it was."""
+        if changed or page.is_closed():
+            return False
+        try:
+            page.goto("about:blank")
+            page.mouse.move(0, 0)
+        except PlaywrightError:
+            return False
+        return True
+
+    @contextmanager
+    def tab(self):
+        page, self.spare = self.spare or self._new_tab(), None
+        page.recorder.forget()
+        changed: list[str] = []
+        for name in LASTING:
+            real = getattr(page, name)
+
+            def noted(*args, _real=real, _name=name, **kwargs):
+                changed.append(_name)
+                return _real(*args, **kwargs)
+
+            setattr(page, name, noted)
         try:
             yield page
         finally:
-            page.close()
-            self.clear(page.recorder.requests)
+            for name in LASTING:
+                delattr(page, name)
+            requests = list(page.recorder.requests)
+            if self._left_clean(page, changed):
+                self.spare = page
+            elif not page.is_closed():
+                page.close()
+            self.clear(requests)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def shared_context(browser):
+    """The desktop context the `page` tests share (one per test process)."""
     shared = SharedContext(browser)
     yield shared
     shared.context.close()
@@ -235,7 +329,7 @@ def shared_context(browser):
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def shared_phone(browser):
     shared = SharedContext(browser, **PHONE)
     yield shared
@@ -244,16 +338,16 @@ def shared_phone(browser):
 
 @pytest.fixture
 def phone_page(shared_phone):
-    """A new tab on a phone (360 px wide, touch), in the module's shared phone context, left
-    clean (and online) for the next test."""
+    """A tab on a phone (360 px wide, touch), in the shared phone context, left clean (and
+    online) for the next test."""
     with shared_phone.tab() as page:
         yield page
 
 
 @pytest.fixture
 def page(request):
-    """A new tab: in the test's own `context` when it asks for one (or is marked `worker`),
-    else in the module's shared context, left clean for the next test."""
+    """A tab: a new one in the test's own `context` when it asks for one (or is marked
+    `worker`), else the shared context's, left clean for the next test."""
     if "context" in request.fixturenames or request.node.get_closest_marker("worker"):
         page = request.getfixturevalue("context").new_page()
         page.recorder = Recorder(page)

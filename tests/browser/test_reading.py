@@ -17,6 +17,88 @@ def main_text(page) -> str:
     return page.locator("article.md-content__inner").inner_text()
 
 
+# The reading pages, walked once on a desktop and once on a phone (one load per page and
+# device, in the module's shared contexts); what each page showed is read once it has had
+# time to run its scripts, and the tests below read the walks.
+WALKED = [*READING_PAGES, "texte-integral.html"]
+LAYOUT_SHIFTS = """window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    if (!e.hadRecentInput) window.__shifts.push([e.value, e.sources.map((s) => s.node ? s.node.className : "?")]);
+  }
+}).observe({ type: "layout-shift", buffered: true });"""
+SEEN = """() => ({
+  shifts: window.__shifts,
+  outline: [...document.querySelectorAll('article h1, article h2, article h3')]
+    .filter((h) => h.offsetParent !== null).map((h) => h.tagName + ' ' + h.textContent.trim()),
+  links: [...document.querySelectorAll('article a[href]')].filter((a) => a.offsetParent !== null)
+    .map((a) => [(a.getAttribute('aria-label') || a.textContent).trim(),
+                 new URL(a.getAttribute('href'), location.href).href.split('?')[0]]),
+  width: document.documentElement.scrollWidth,
+  viewport: window.innerWidth,
+})"""
+
+
+def read_pages(shared, base: str) -> dict:
+    with shared.tab() as page:
+        page.add_init_script(LAYOUT_SHIFTS)
+        seen = {}
+        for name in WALKED:
+            page.goto(base + name)
+            page.wait_for_load_state("load")
+            page.wait_for_timeout(300)  # the scripts add the switch, the menus, the offline state
+            seen[name] = page.evaluate(SEEN)
+        assert page.recorder.errors == []
+    return seen
+
+
+@pytest.fixture(scope="module")
+def on_desktop(shared_context, server) -> dict:
+    return read_pages(shared_context, server)
+
+
+@pytest.fixture(scope="module")
+def on_phone(shared_phone, server) -> dict:
+    return read_pages(shared_phone, server)
+
+
+def test_headings_outline_of_each_reading_page(on_desktop):
+    outlines = {name: seen["outline"] for name, seen in on_desktop.items()}
+    for name, outline in outlines.items():
+        assert len([h for h in outline if h.startswith("H1 ")]) == 1, (name, outline)
+        assert outline[0].startswith("H1 "), (name, outline)
+        levels = [int(h[1]) for h in outline]
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), (name, outline)
+    assert outlines["dispositif/7.html"][0] == "H1 Paragraphe 7 sur 14"
+    assert "H2 Citer ce paragraphe" in outlines["dispositif/7.html"]
+    assert outlines["analyse.html"][1:3] == ["H2 Plan de la résolution", "H3 Préambule"]
+
+
+def test_one_accessible_name_per_link_target(on_desktop):
+    """Links named alike go to the same place (no 69 links named « JSON »)."""
+    for name, seen in on_desktop.items():
+        targets: dict[str, set[str]] = {}
+        for text, href in seen["links"]:
+            targets.setdefault(text, set()).add(href)
+        assert {t: h for t, h in targets.items() if len(h) > 1} == {}, name
+
+
+@pytest.mark.parametrize(("device", "width"), [("on_desktop", 1280), ("on_phone", 360)])
+def test_nothing_moves_while_a_page_loads(request, device, width):
+    """Cumulative layout shift, on a desktop and a phone: what the scripts add (the
+    annotations switch, the paragraph menus, the offline state) must not push the text the
+    reader has started to read."""
+    pages = request.getfixturevalue(device)
+    assert {seen["viewport"] for seen in pages.values()} == {width}
+    moved = {name: seen["shifts"] for name, seen in pages.items() if sum(v for v, _ in seen["shifts"]) > 0.01}
+    assert moved == {}
+
+
+def test_nothing_scrolls_sideways_on_a_phone(on_phone):
+    assert {name: seen["width"] for name, seen in on_phone.items() if seen["width"] > seen["viewport"]} == {}
+    assert {seen["viewport"] for seen in on_phone.values()} == {360}
+
+
 def test_home_is_the_resolution_and_adds_little_to_its_text(page, server, site):
     page.goto(server + "index.html")
     page.wait_for_load_state("load")
@@ -100,25 +182,6 @@ def test_moved_sections_keep_their_old_addresses(page, server, old, new):
     expect(page.locator("#" + new.split("#")[1])).to_be_in_viewport()
 
 
-def test_headings_outline_of_each_reading_page(page, server):
-    outlines = {}
-    for name in READING_PAGES:
-        page.goto(server + name)
-        page.wait_for_load_state("load")
-        outlines[name] = page.evaluate(
-            "[...document.querySelectorAll('article h1, article h2, article h3')]"
-            ".filter(h => h.offsetParent !== null).map(h => h.tagName + ' ' + h.textContent.trim())"
-        )
-    for name, outline in outlines.items():
-        assert len([h for h in outline if h.startswith("H1 ")]) == 1, (name, outline)
-        assert outline[0].startswith("H1 "), (name, outline)
-        levels = [int(h[1]) for h in outline]
-        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), (name, outline)
-    assert outlines["dispositif/7.html"][0] == "H1 Paragraphe 7 sur 14"
-    assert "H2 Citer ce paragraphe" in outlines["dispositif/7.html"]
-    assert outlines["analyse.html"][1:3] == ["H2 Plan de la résolution", "H3 Préambule"]
-
-
 def test_targets_are_at_least_24_pixels(page, server):
     page.goto(server + "index.html")
     page.wait_for_load_state("load")
@@ -129,20 +192,6 @@ def test_targets_are_at_least_24_pixels(page, server):
     assert len(sizes) > 23
     small = [s for s in sizes if s[1] < 24 or s[2] < 24]
     assert small == []
-
-
-def test_one_accessible_name_per_link_target(page, server):
-    """Links named alike go to the same place (no 69 links named « JSON »)."""
-    for name in READING_PAGES:
-        page.goto(server + name)
-        page.wait_for_load_state("load")
-        pairs = page.evaluate("""() => [...document.querySelectorAll('article a[href]')]
-            .filter(a => a.offsetParent !== null)
-            .map(a => [(a.getAttribute('aria-label') || a.textContent).trim(), new URL(a.getAttribute('href'), location.href).href.split('?')[0]])""")
-        targets: dict[str, set[str]] = {}
-        for text, href in pairs:
-            targets.setdefault(text, set()).add(href)
-        assert {t: h for t, h in targets.items() if len(h) > 1} == {}, name
 
 
 def test_no_invisible_focus_stop(page, server):
@@ -201,17 +250,6 @@ def test_text_measure_and_title_weight(page, server):
     assert luminance(title) <= luminance(body) + 1
 
 
-def test_nothing_scrolls_sideways_on_a_phone(phone_page, server):
-    wide = {}
-    for name in ["analyse.html", "documents.html", "index.html", "dispositif/7.html"]:
-        phone_page.goto(server + name)
-        phone_page.wait_for_load_state("load")
-        width = phone_page.evaluate("document.documentElement.scrollWidth")
-        if width > 360:
-            wide[name] = width
-    assert wide == {}
-
-
 def test_a_note_call_opens_on_touch(phone_page, server):
     page = phone_page
     page.goto(server + "index.html")
@@ -230,33 +268,6 @@ def test_a_note_call_opens_on_touch(phone_page, server):
         )
         == 0
     )
-
-
-LAYOUT_SHIFTS = """window.__shifts = [];
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) {
-    if (!e.hadRecentInput) window.__shifts.push([e.value, e.sources.map((s) => s.node ? s.node.className : "?")]);
-  }
-}).observe({ type: "layout-shift", buffered: true });"""
-
-
-@pytest.mark.parametrize("device", ["page", "phone_page"])
-def test_nothing_moves_while_a_page_loads(request, server, device):
-    """Cumulative layout shift, on a phone and a desktop: what the scripts add (the
-    annotations switch, the paragraph menus, the offline state) must not push the text the
-    reader has started to read."""
-    page = request.getfixturevalue(device)
-    page.add_init_script(LAYOUT_SHIFTS)
-    shifts = {}
-    for name in [*READING_PAGES, "texte-integral.html"]:
-        page.goto(server + name)
-        page.wait_for_load_state("load")
-        page.wait_for_timeout(300)
-        found = page.evaluate("window.__shifts")
-        if sum(value for value, _ in found) > 0.01:
-            shifts[name] = found
-    assert page.viewport_size["width"] == (360 if device == "phone_page" else 1280)
-    assert shifts == {}
 
 
 def test_without_scripts_no_switch_that_cannot_work(browser, server):

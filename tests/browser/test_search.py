@@ -89,16 +89,15 @@ CASES = [("server", query) for query in TABLE] + [("file_base", query) for query
 
 
 @pytest.fixture(scope="module")
-def searchers(request, browser):
-    """`searchers(origin)`: a page with the search open, over http (`server`) or from disk
-    (`file_base`), opened once for the module."""
+def searchers(request, shared_context):
+    """`searchers(origin)`: a tab with the search open, over http (`server`) or from disk
+    (`file_base`), opened once for the module in the shared context."""
     bases = {origin: request.getfixturevalue(origin) for origin in ("server", "file_base")}
-    context = browser.new_context(locale="fr-FR", service_workers="block")
     opened = {}
 
     def get(origin: str):
         if origin not in opened:
-            page = context.new_page()
+            page = shared_context.context.new_page()
             page.errors = []
             page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
             page.on("pageerror", lambda e: page.errors.append(str(e)))
@@ -110,7 +109,9 @@ def searchers(request, browser):
         return opened[origin]
 
     yield get
-    context.close()
+    for page in opened.values():
+        page.close()
+    shared_context.clear(list(bases.values()))
 
 
 @pytest.fixture(params=["server", "file_base"])

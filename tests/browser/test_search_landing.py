@@ -52,12 +52,13 @@ def test_first_result_lands_on_the_paragraph_with_the_word_highlighted(page, bas
 
 
 @pytest.fixture(scope="module")
-def searcher(browser, server):
-    context = browser.new_context(locale="fr-FR", service_workers="block")
-    page = context.new_page()
+def searcher(shared_context, server):
+    page = shared_context.context.new_page()
+    page.bring_to_front()  # Material renders further results only in a tab in view
     open_search(page, server)
     yield page
-    context.close()
+    page.close()
+    shared_context.clear([server])
 
 
 QUERIES = ["Haut-Commissaire", "Nations Unies", "Durban", "droits de l’homme", "dialogue"]
