@@ -97,8 +97,9 @@ case "${1:-}" in
     setup_nginx
     shift
     # One worker per core (at most 4: each builds its own copy of the site), a test
-    # file per worker at a time (module fixtures such as nginx or a second build stay single).
-    exec "$PY" -m pytest --numprocesses auto --maxprocesses 4 --dist loadfile "$@"
+    # file per worker at a time (module fixtures such as nginx or a second build stay
+    # single), handed out in the order tests/conftest.py gives: the longest first.
+    exec "$PY" -m pytest --numprocesses auto --maxprocesses 4 --dist loadfile --no-loadscope-reorder "$@"
     ;;
   *)
     echo "usage: scripts/dev.sh serve|test|watch|setup" >&2

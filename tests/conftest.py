@@ -45,10 +45,30 @@ def needs_build(item) -> bool:
     return bool(BUILDING_FIXTURES & seen)
 
 
+# The longest test files, started first: `scripts/dev.sh test` hands whole files to its
+# workers in this order (xdist --dist loadfile --no-loadscope-reorder), so that the end of
+# the run is short files filling both workers, not one long file running alone.
+LONGEST_FIRST = [
+    "tests/browser/test_every_page.py",
+    "tests/browser/test_pwa.py",
+    "tests/browser/test_reading.py",
+    "tests/browser/test_actions.py",
+    "tests/browser/test_search.py",
+]
+
+
+def run_order(item) -> int:
+    path = Path(str(item.fspath)).relative_to(ROOT).as_posix()
+    if path in LONGEST_FIRST:
+        return LONGEST_FIRST.index(path)
+    return len(LONGEST_FIRST) + (0 if path.startswith("tests/browser/") else 1)
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if needs_build(item):
             item.add_marker(pytest.mark.slow)
+    items.sort(key=run_order)  # stable: each file's own order is kept
 
 
 _running: list = []  # the test being set up or run
