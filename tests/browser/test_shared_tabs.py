@@ -1,5 +1,7 @@
 """The shared contexts most browser tests run in (conftest.SharedContext): one tab handed
-from test to test, which each test must find as a new tab would be, or get a new one."""
+from test to test, which each test must find as a new tab would be, or get a new one.
+(The pages opened are the plain-text export, over http and from disk: two origins, and
+cheap to load.)"""
 
 from __future__ import annotations
 
@@ -17,32 +19,32 @@ def test_a_tab_is_handed_on_only_as_clean_as_a_new_one(browser, server, file_bas
     shared = SharedContext(browser)
     try:
         with shared.tab() as first:
-            first.goto(server + "index.html")
+            first.goto(server + "resolution.txt")
             first.evaluate(LEFT)
             first.context.set_offline(True)
         with shared.tab() as second:
             assert second is first and second.url == "about:blank"
             assert second.recorder.requests == [] and second.recorder.errors == []
-            second.goto(server + "index.html")
+            second.goto(server + "resolution.txt")
             assert second.evaluate(STATE) == [None, None, True, False]
             second.evaluate(LEFT)
             second.emulate_media(media="print")  # lasting: this tab is not handed on
         assert second.is_closed()
         with shared.tab() as third:
             assert third is not second
-            third.goto(server + "index.html")
+            third.goto(server + "resolution.txt")
             assert third.evaluate(STATE) == [None, None, True, False]
             third.on("console", lambda message: None)  # a listener: not handed on either
         with shared.tab() as fourth:
             assert fourth is not third
-            fourth.goto(file_base + "index.html")
+            fourth.goto(file_base + "resolution.txt")
             fourth.evaluate(LEFT)
-            fourth.goto(server + "index.html")
+            fourth.goto(server + "resolution.txt")
             fourth.evaluate(LEFT)
         with shared.tab() as fifth:
             assert fifth is fourth
             for base in (file_base, server):  # both origins reached were cleared
-                fifth.goto(base + "index.html")
+                fifth.goto(base + "resolution.txt")
                 assert fifth.evaluate(STATE) == [None, None, True, False], base
         assert shared.tabs_opened == 3
         with shared.tab() as sixth, pytest.raises(AssertionError, match="demandez la fixture `context`"):
