@@ -132,20 +132,22 @@ def foreign(requests: list[str], base: str) -> list[str]:
 
 
 class Recorder:
-    """What a page did: console errors, every request it made, and which are still in
-    flight (for `settle`)."""
+    """What a page did: console errors, every request it made, those that failed or got
+    an error status, and which are still in flight (for `settle`)."""
 
     def __init__(self, page):
         self.page = page
         self.errors: list[str] = []
         self.requests: list[str] = []
+        self.failed: list[str] = []
         self.in_flight: set = set()
         self.last_event = time.monotonic()
         page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.on("request", self._started)
         page.on("requestfinished", self._ended)
-        page.on("requestfailed", self._ended)
+        page.on("requestfailed", self._failed)
+        page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} {r.status}"))
 
     def _started(self, request) -> None:
         self.requests.append(request.url)
@@ -156,10 +158,17 @@ class Recorder:
         self.in_flight.discard(request)
         self.last_event = time.monotonic()
 
+    def _failed(self, request) -> None:
+        # (net::ERR_ABORTED: a request the browser cancels because the page is left)
+        if request.failure != "net::ERR_ABORTED":
+            self.failed.append(f"{request.url} {request.failure}")
+        self._ended(request)
+
     def forget(self) -> None:
         """Start afresh, before the page is sent to another address."""
         self.errors.clear()
         self.requests.clear()
+        self.failed.clear()
         self.in_flight.clear()
         self.last_event = time.monotonic()
 
@@ -365,11 +374,14 @@ def html_pages(site) -> list[str]:
 @dataclass
 class Walk:
     """What a walk over pages saw: every console error (prefixed with its page), every
-    request, and what the probe gave on each page once it had settled."""
+    request and those that failed, each page's response, and what the probe gave on each
+    page once it had settled."""
 
     errors: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
     found: dict[str, object] = field(default_factory=dict)
+    served: dict[str, dict] = field(default_factory=dict)  # each page's own response
 
 
 def walk(
@@ -394,7 +406,12 @@ def walk(
         batch = list(zip(names[i : i + tabs], opened, recorders, strict=False))
         for name, tab, recorder in batch:
             recorder.forget()
-            tab.goto(base + name, wait_until="commit")
+            response = tab.goto(base + name, wait_until="commit")
+            seen.served[name] = {
+                "status": response.status,
+                "worker": response.from_service_worker,
+                "policy": "content-security-policy" in response.headers,
+            }
         for name, tab, recorder in batch:
             recorder.settle()
             if inject:
@@ -403,6 +420,7 @@ def walk(
                 seen.found[name] = tab.evaluate(probe, arg)
             seen.errors += [f"{name}: {e}" for e in recorder.errors]
             seen.requests += recorder.requests
+            seen.failed += recorder.failed
     for tab in opened:
         tab.close()
     return seen

@@ -1,10 +1,14 @@
 """Every page, walked once from each place a reader opens it, with every gate that reads
 what the walk saw (one page load per page and place, however many gates):
 
-- as published: Debian's nginx with the project's headers (tests/browser/conftest.py),
-  the service worker running, the light palette. No Content Security Policy violation, no
-  console error, no request to any other host (no font, CDN or analytics); axe-core finds
-  no WCAG 2.2 A/AA or best-practice violation.
+- as published, on a phone after one visit: the home page opened over http (Debian's nginx
+  with the project's headers, tests/browser/conftest.py) until the service worker has
+  stored the whole edition, then every page by its address with the network off, from the
+  worker (the error page, which only a server shows, online); the light palette. Each page
+  comes from the worker with its policy header; no Content Security Policy violation, no
+  console error, no failed request, no request to any other host (no font, CDN or
+  analytics); axe-core finds no WCAG 2.2 A/AA or best-practice violation.
+  (tests/browser/test_pwa.py reads the same visit's searches and note tooltips offline.)
 - from disk (file://, as the offline zip is read), the dark palette. Nothing asked outside
   the folder, no console error; axe's colour rules find no violation (the palettes differ
   only in colour).
@@ -20,7 +24,7 @@ from __future__ import annotations
 import pytest
 
 from . import axe
-from .conftest import LISTEN, foreign, html_pages, walk
+from .conftest import LISTEN, Recorder, foreign, html_pages, walk
 
 # What each page reports once settled: axe's findings (the rules given), its policy
 # violations, palette, language and whether a service worker is registered.
@@ -32,6 +36,7 @@ PROBE = f"""async (options) => {{
            lang: document.documentElement.lang, worker}};
 }}"""
 ERROR_PAGE = "404.html"  # the server's: its addresses are absolute, it is read over http only
+READY = "html[data-edition-offline=ready]"  # set by offline-state.js once all is stored
 
 
 def axe_problems(found: dict) -> list[str]:
@@ -40,13 +45,28 @@ def axe_problems(found: dict) -> list[str]:
 
 @pytest.fixture(scope="module")
 def published(browser, site, nginx):
-    """Every page as published, in the light palette, the worker running."""
+    """Every page as published, read after one visit with the network off (the error page
+    online), in the light palette."""
     ctx = browser.new_context(locale="fr-FR", color_scheme="light", service_workers="allow")
     ctx.add_init_script(LISTEN)
     try:
-        yield walk(ctx, nginx, html_pages(site), PROBE, axe.options(), inject=axe.source())
+        visit = ctx.new_page()
+        recorder = Recorder(visit)
+        visit.goto(nginx + "index.html")
+        visit.wait_for_selector(READY, timeout=60_000)  # the whole edition is stored
+        visit.close()
+        online = walk(ctx, nginx, [ERROR_PAGE], PROBE, axe.options(), inject=axe.source())
+        ctx.set_offline(True)
+        names = [n for n in html_pages(site) if n != ERROR_PAGE]
+        seen = walk(ctx, nginx, names, PROBE, axe.options(), inject=axe.source())
     finally:
         ctx.close()
+    seen.errors += recorder.errors + online.errors
+    seen.failed += recorder.failed
+    seen.requests += recorder.requests + online.requests
+    seen.found.update(online.found)
+    seen.served.update(online.served)
+    return seen
 
 
 @pytest.fixture(scope="module")
@@ -77,12 +97,19 @@ def test_walks_cover_every_page(site, published, from_disk):
     assert {seen["lang"] for seen in [*published.found.values(), *disk.found.values()]} == {"fr"}
 
 
+def test_every_page_reads_offline_from_the_worker_after_one_visit(published):
+    offline = {name: served for name, served in published.served.items() if name != ERROR_PAGE}
+    assert {name: s for name, s in offline.items() if not (s["status"] == 200 and s["worker"])} == {}
+    assert {name: s for name, s in published.served.items() if not s["policy"]} == {}
+    assert published.failed == []  # (the error page's own 404 is not a request of the walk's)
+    assert all(seen["worker"] for seen in published.found.values())  # registered on every page
+
+
 def test_no_page_reports_a_csp_violation_or_leaves_the_host(published, nginx):
     assert {name: seen["csp"] for name, seen in published.found.items() if seen["csp"]} == {}
     assert published.errors == []
     assert foreign(published.requests, nginx) == []
     assert len(published.requests) > len(published.found)  # assets were recorded too
-    assert all(seen["worker"] for seen in published.found.values())  # the worker did run
 
 
 def test_every_page_from_disk_requests_nothing_outside_the_folder(from_disk, file_base):
