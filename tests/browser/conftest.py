@@ -187,6 +187,14 @@ class Recorder:
 
 
 CONTEXT = {"locale": "fr-FR", "permissions": ["clipboard-read", "clipboard-write"]}
+READY = "html[data-edition-offline=ready]"  # set by offline-state.js once all is stored
+
+
+def new_tab(context):
+    """A new tab in `context`, its Recorder as `recorder`."""
+    page = context.new_page()
+    page.recorder = Recorder(page)
+    return page
 
 
 @pytest.fixture
@@ -285,10 +293,22 @@ class SharedContext:
         self.context.set_offline(False)
 
     def _new_tab(self):
-        page = self.context.new_page()
-        page.recorder = Recorder(page)
         self.tabs_opened += 1
-        return page
+        return new_tab(self.context)
+
+    @contextmanager
+    def own_tab(self):
+        """A tab of the caller's own, for as long as it needs it (a module's search box, say),
+        brought to the front (Material renders further search results only in a tab in
+        view); closed after, the storage of every origin it reached cleared."""
+        page = new_tab(self.context)
+        page.bring_to_front()
+        try:
+            yield page
+        finally:
+            requests = list(page.recorder.requests)
+            page.close()
+            self.clear(requests)
 
     def _left_clean(self, page, changed: list[str]) -> bool:
         """Undo what the test did in its tab, if it can be undone; whether it was."""
@@ -358,8 +378,7 @@ def page(request):
     """A tab: a new one in the test's own `context` when it asks for one (or is marked
     `worker`), else the shared context's, left clean for the next test."""
     if "context" in request.fixturenames or request.node.get_closest_marker("worker"):
-        page = request.getfixturevalue("context").new_page()
-        page.recorder = Recorder(page)
+        page = new_tab(request.getfixturevalue("context"))
         yield page
         page.close()
     else:
@@ -394,8 +413,8 @@ def walk(
     inject: str | None = None,
 ) -> Walk:
     """Open every page, a few tabs at a time so that their quiet periods (Recorder.settle:
-    500 ms without a request in flight) overlap, the tabs reused from batch to batch (a new tab costs
-    Chromium a new renderer); once a page has settled, run the script `inject` in it (a
+    500 ms without a request in flight) overlap, the tabs reused from batch to batch (a new
+    tab costs Chromium more than a page); once a page has settled, run the script `inject` in it (a
     library such as axe-core: evaluated by the browser's debugger, which no page policy
     governs, in the page alone, not in its frames) and the JavaScript function `probe`
     (given `arg`; it may return a promise)."""

@@ -1,9 +1,10 @@
 """The strict Content Security Policy, as published: Debian's nginx serves site/ with the
 project's own configuration (scripts/publish/nginx.conf and security-headers.conf) on a
 free port. Every page carries the headers (on the fingerprinted bundles too: nginx drops
-inherited headers in a location with its own) and what needs script still works: search, note tooltips, copy buttons, the palette. The
-exports are UTF-8 for the browser. From file:// the <meta> policy alone applies. That no page
-reports a single violation is checked by the every-page walk (test_every_page.py)."""
+inherited headers in a location with its own) and what needs script still works: search,
+note tooltips, copy buttons, the palette. The exports are UTF-8 for the browser. From
+file:// the <meta> policy alone applies. That no page reports a single violation is
+checked by the every-page walk (test_every_page.py)."""
 
 from __future__ import annotations
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import pytest
 
 from . import axe
-from .conftest import LISTEN, Recorder, foreign, html_pages, walk
+from .conftest import LISTEN, READY, Recorder, foreign, html_pages, walk
 
 # What each page reports once settled: axe's findings (the rules given), its policy
 # violations, palette, language and whether a service worker is registered.
@@ -36,7 +36,6 @@ PROBE = f"""async (options) => {{
            lang: document.documentElement.lang, worker}};
 }}"""
 ERROR_PAGE = "404.html"  # the server's: its addresses are absolute, it is read over http only
-READY = "html[data-edition-offline=ready]"  # set by offline-state.js once all is stored
 
 
 def axe_problems(found: dict) -> list[str]:

@@ -19,12 +19,11 @@ from playwright.sync_api import Error as PlaywrightError
 
 from ..conftest import ROOT, SOURCE
 from ..test_webapp import worker_lists
-from .conftest import CHROMIUM, CHROMIUM_ARGS, Recorder
+from .conftest import CHROMIUM, CHROMIUM_ARGS, READY, Recorder
 from .search import open_search, search
 
 pytestmark = pytest.mark.worker  # the service worker is what these tests are about
 
-READY = "html[data-edition-offline=ready]"  # set by offline-state.js once all is stored
 QUERIES = ["xenophobie", "Haut-Commissaire", "55/2"]
 NEW_LABEL = "Suivi de la résolution"  # the theme « Suivi » renamed in the second build
 

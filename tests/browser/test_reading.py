@@ -18,7 +18,7 @@ def main_text(page) -> str:
 
 
 # The reading pages, walked once on a desktop and once on a phone (one load per page and
-# device, in the module's shared contexts); what each page showed is read once it has had
+# device, in the shared contexts); what each page showed is read once it has had
 # time to run its scripts, and the tests below read the walks.
 WALKED = [*READING_PAGES, "texte-integral.html"]
 LAYOUT_SHIFTS = """window.__shifts = [];

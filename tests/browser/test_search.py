@@ -6,6 +6,7 @@ to its paragraph: tests/browser/test_search_landing.py.)"""
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from urllib.parse import urlsplit
 
 import pytest
@@ -94,24 +95,18 @@ def searchers(request, shared_context):
     (`file_base`), opened once for the module in the shared context."""
     bases = {origin: request.getfixturevalue(origin) for origin in ("server", "file_base")}
     opened = {}
+    with ExitStack() as tabs:
 
-    def get(origin: str):
-        if origin not in opened:
-            page = shared_context.context.new_page()
-            page.errors = []
-            page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
-            page.on("pageerror", lambda e: page.errors.append(str(e)))
-            open_search(page, bases[origin])
-            opened[origin] = page
-        # Material renders further results as the list scrolls into view, which a
-        # background tab never does
-        opened[origin].bring_to_front()
-        return opened[origin]
+        def get(origin: str):
+            if origin not in opened:
+                opened[origin] = tabs.enter_context(shared_context.own_tab())
+                open_search(opened[origin], bases[origin])
+            # Material renders further results as the list scrolls into view, which a
+            # background tab never does
+            opened[origin].bring_to_front()
+            return opened[origin]
 
-    yield get
-    for page in opened.values():
-        page.close()
-    shared_context.clear(list(bases.values()))
+        yield get
 
 
 @pytest.fixture(params=["server", "file_base"])
@@ -128,7 +123,7 @@ def test_query_returns_its_paragraphs(searchers, origin, query):
     assert len(got) == len(set(got)), f"{query!r} lists a paragraph twice: {got}"
     if not TABLE[query]:
         assert searcher.locator(META).inner_text().strip() == NONE
-    assert searcher.errors == []
+    assert searcher.recorder.errors == []
 
 
 def test_results_show_the_paragraph_and_go_to_its_anchor(searcher):

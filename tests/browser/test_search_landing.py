@@ -53,12 +53,9 @@ def test_first_result_lands_on_the_paragraph_with_the_word_highlighted(page, bas
 
 @pytest.fixture(scope="module")
 def searcher(shared_context, server):
-    page = shared_context.context.new_page()
-    page.bring_to_front()  # Material renders further results only in a tab in view
-    open_search(page, server)
-    yield page
-    page.close()
-    shared_context.clear([server])
+    with shared_context.own_tab() as page:
+        open_search(page, server)
+        yield page
 
 
 QUERIES = ["Haut-Commissaire", "Nations Unies", "Durban", "droits de l’homme", "dialogue"]
