@@ -27,11 +27,14 @@ def test_bad_input_names_the_line(name, data, line, words):
     assert "attendu" in str(err)
 
 
-def test_a_year_glued_number_is_literal_when_the_note_is_called_elsewhere():
-    """« devant 20005 participants » with note 5 called by « l’homme5 »: 20005 stays text."""
-    r = parse(TEXT.replace("devoir de faire", "devoir devant 20005 participants de faire"))
-    assert "devant 20005 participants" in r.operative[1].text
-    assert r.footnote(5).paragraph == "pp-9" and [c.number for c in r.preamble[8].calls] == [5]
+def test_a_year_glued_number_is_refused_when_the_note_is_called_elsewhere():
+    """« devant 20005 participants » with note 5 called by « l’homme5 »: 2000 + a second call
+    of note 5, or the number 20 005 printed without its space? Nothing says: refused, naming
+    both (issue 21)."""
+    with pytest.raises(ParseError) as info:
+        parse(TEXT.replace("devoir de faire", "devoir devant 20005 participants de faire"))
+    assert info.value.line == 73
+    assert "« l’homme5 » (ligne 65) et « 20005 » (ligne 73)" in str(info.value)
 
 
 def test_the_invisible_characters_are_every_format_character():

@@ -32,16 +32,26 @@ GA_RESOLUTION = re.compile(r"résolution (\d{1,3}/\d{1,4})(?! du Conseil)")
 # "la Charte des Nations Unies", "la Charte"
 CHARTER = re.compile(r"Charte des Nations Unies|(?<=la )Charte\b")
 CHARTER_KEY = "Charte des Nations Unies"
-# A document symbol: "A/67/53", "A/CONF.157/24 (Part I)", "E/CN.4/2001/2-E/CN.4/Sub.2/2000/46"
-SYMBOL = re.compile(r"\b[A-Z]{1,3}/[A-Za-z0-9./\-]*[A-Za-z0-9](?: \((?:Part|Vol\.) [IVX]+\))?")
+# A document symbol: "A/67/53", "A/CONF.157/24 (Part I)", "E/CN.4/2001/2-E/CN.4/Sub.2/2000/46";
+# never the middle of a path ("www.ohchr.org/FR/Issues": see WEB_ADDRESS).
+SYMBOL = re.compile(r"(?<![\w./\-])[A-Z]{1,3}/[A-Za-z0-9./\-]*[A-Za-z0-9](?: \((?:Part|Vol\.) [IVX]+\))?")
+# A web address in the wording: "http://www.ohchr.org/FR/Issues/…", "www.un.org/fr/…". Nothing
+# inside one is a cited document.
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 # "Résolution 55/2." in a note: a General Assembly resolution.
 NOTE_RESOLUTION = re.compile(r"[Rr]ésolution (\d{1,3}/\d{1,4})")
+
+
+def _outside_addresses(text: str, matches):
+    """The matches that fall outside every web address of `text`."""
+    addresses = [(m.start(), m.end()) for m in WEB_ADDRESS.finditer(text)]
+    return [m for m in matches if not any(a < m.end() and m.start() < b for a, b in addresses)]
 
 
 def in_note(text: str) -> tuple[Citation, ...]:
     """The documents a footnote's text names."""
     found = [Citation(f"A/RES/{m[1]}", m.start(), m.end()) for m in NOTE_RESOLUTION.finditer(text)]
-    found += [Citation(m[0], m.start(), m.end()) for m in SYMBOL.finditer(text)]
+    found += [Citation(m[0], m.start(), m.end()) for m in _outside_addresses(text, SYMBOL.finditer(text))]
     return tuple(sorted(found, key=lambda c: c.start))
 
 
@@ -63,7 +73,7 @@ def in_paragraph(p: Paragraph) -> Paragraph:
             add(f"E/CN.4/RES/{m[1]}", m.start(), m.end())
     for m in GA_RESOLUTION.finditer(p.text):
         add(f"A/RES/{m[1]}", m.start(), m.end())
-    for m in SYMBOL.finditer(p.text):
+    for m in _outside_addresses(p.text, SYMBOL.finditer(p.text)):
         add(m[0], m.start(), m.end())
     for m in CHARTER.finditer(p.text):
         add(CHARTER_KEY, m.start(), m.end())

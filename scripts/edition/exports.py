@@ -374,8 +374,9 @@ def json_schema(generated: str) -> str:
         "count Unicode code points in `text`.",
         **_object(
             {
-                "symbol": {"type": "string", "pattern": r"^A/RES/[0-9]+/[0-9]+"},
-                "session": POSITIVE,
+                "symbol": {"type": "string", "pattern": r"^A/RES/(ES-)?[0-9]+/[0-9]+"},
+                # a regular session's number, or an emergency special session's "ES-11"
+                "session": {"oneOf": [POSITIVE, {"type": "string", "pattern": "^ES-[1-9][0-9]*$"}]},
                 "number": POSITIVE,
                 "adopted": {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
                 "language": {"const": "fr"},

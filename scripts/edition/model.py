@@ -104,7 +104,7 @@ class CitedDocument:
 @dataclass(frozen=True)
 class Resolution:
     symbol: str
-    session: int
+    session: int | str  # 68, or "ES-11" for an emergency special session
     number: int
     adopted: str  # ISO date
     title: str
@@ -120,6 +120,15 @@ class Resolution:
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         return self.preamble + self.operative
+
+    @property
+    def emergency(self) -> bool:
+        """Adopted at an emergency special session (« ES-11/1 »)."""
+        return isinstance(self.session, str)
+
+    @property
+    def session_number(self) -> int:
+        return int(str(self.session).removeprefix("ES-"))
 
     @property
     def short(self) -> str:

@@ -13,12 +13,23 @@ and guarantees:
    damaged file through. Nor does it hold the marks of UTF-8 decoded twice (« Ã© »).
 2. No footnote block is left in the body: a `_____` separator line, the numbered notes
    after it and their wrapped lines are taken out and returned as `RawNote`s, each whole
-   (a wrapped note is joined onto one line, and so is an unfinished note continued under
-   the next page's rule), numbered 1, 2, 3… in order.
-3. No stray hyperlink line (`http://undocs.org/fr/2000/22`) is left anywhere.
+   (a wrapped note is joined onto one line by `join`, the rule the paragraphs follow, and
+   so is an unfinished note continued under the next page's rule), numbered 1, 2, 3… in
+   order. A number that starts a line after « Supplément no » continues that note.
+3. No page debris is left anywhere, inside a paragraph or a note block as between them:
+   the undocs.org hyperlink lines the extraction leaves (`http://undocs.org/fr/2000/22`),
+   the print job number (`13-44984`, `13-44984 (F)`), the barcode (`*1344984*`), the page
+   numbers « n/N » (all with one page count N that the text's length allows) and the
+   running heads (the resolution's own symbol, alone or beside its title). Any other web
+   address is wording and stays, even on a line of its own.
 4. A sentence cut in two by a page bottom is whole again: the blank lines around the
-   footnote block are dropped and the line after it continues the block before it,
-   unless it plainly starts a new paragraph.
+   footnote block and the page debris are dropped, and the line after them continues the
+   block before it, unless the layout plainly starts a new paragraph there: an operative
+   number (« 7. »), a subparagraph letter (« b) »), or, after a block that ended as a
+   paragraph ends (« , ; . : »), a preambular opening formula (`PREAMBLE_OPENER`:
+   « Rappelant », « Consciente », « Profondément préoccupée »; a capitalised name such as
+   « Genève » is not one). A line that starts a paragraph but is not indented, right under
+   the notes, is refused: it would otherwise be read as the end of the last note.
 5. Blocks are the text's paragraphs (the header lines, the title, the formula, each
    preambular and operative paragraph, each lettered subparagraph), separated by blank
    lines in the source; each line keeps its 1-based source line number, loses its
@@ -42,8 +53,20 @@ from .errors import ParseError
 SEPARATOR = re.compile(r"^_{5,}$")
 # "1 A/CONF.157/24 (Part I), chap. III." : a note's first line, number then text.
 NOTE_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")
-# "http://undocs.org/fr/2000/22" : a hyperlink the extraction left on a line of its own.
-STRAY_URL = re.compile(r"^https?://\S+$")
+# "http://undocs.org/fr/2000/22" : a hyperlink the extraction left on a line of its own
+# (the PDF's link on a document symbol). Other addresses are the wording's.
+STRAY_URL = re.compile(r"^https?://(?:www\.)?undocs\.org/\S*$")
+# "13-44984", "13-44984 (F)" : the print job number at a page's foot.
+JOB_NUMBER = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?$")
+# "*1344984*" : the barcode's text.
+BARCODE = re.compile(r"^\*\d{7,8}\*$")
+# "3/5" : a page number, page 3 of 5.
+PAGE_NUMBER = re.compile(r"^(\d{1,3}) ?/ ?(\d{1,3})$")
+# A page holds at least this many lines of text: a page count the text cannot fill is not one
+# (« 19/33 » alone on a line of a five-page text is wording, and the grammar will say so).
+LINES_PER_PAGE = 20
+# "68/160. Renforcement…", "ES-11/1. …" : the title line, which gives the running head's symbol.
+TITLE_START = re.compile(r"^((?:ES-)?\d{1,3})/(\d{1,4})\.\s+(\S.*)$")
 # How a paragraph of this layout ends: "," (preamble), ";" or "." (operative), ":".
 PARAGRAPH_END = re.compile(r"[,;.:]$")
 # Control characters no text file of a resolution holds (tab, line feed, carriage return and
@@ -70,6 +93,29 @@ MOJIBAKE = re.compile("Ã[\u00a0-\u00bf]|â€")
 OPERATIVE_START = re.compile(r"^\d+\.\s")
 # "b) De prier" : a lettered subparagraph's start.
 SUBPARAGRAPH_START = re.compile(r"^[a-z]\)\s")
+# A preambular opening formula, as the layout's evidence that a paragraph starts after a
+# page break: a present participle (« Rappelant », « Se félicitant », « Tenant compte »), a
+# feminine adjective or past participle agreeing with « L’Assemblée générale »
+# (« Préoccupée », « Convaincue », « Résolue », « Consciente », « Satisfaite »,
+# « Soucieuse », « Sensible »), maybe after an adverb (« Profondément préoccupée »).
+# Names of places, bodies and documents (« Genève », « Afrique », « Programme ») are not.
+_FEMININE = r"(?:ant|ée|ées|cue|lue|ente|aite|euse)"
+PREAMBLE_OPENER = re.compile(
+    r"^(?:"
+    rf"[A-ZÀ-ÖØ-ÞŒ][^\W\d_]*ment\s+[a-zà-öø-ÿœ][^\W\d_]*{_FEMININE}"
+    r"|(?:Se\s+|S’)[^\W\d_]+ant"
+    rf"|[A-ZÀ-ÖØ-ÞŒ][^\W\d_]*{_FEMININE}"
+    r"|Sensible|Inquiète|Fidèle|Attentive"
+    r")(?![^\W\d_])"
+)
+# Line ends after which the next line follows with no space: a hyphen or an en dash right
+# after a letter or a digit (« Haut-|Commissaire », « 2014-|2017 », « 14–|25 juin »), a
+# slash (« A/68/|290 », a web address). A dash after a space is punctuation: a space follows.
+NO_SPACE_AFTER = re.compile(r"[^\W_][-–]$|/$")
+# Line starts that follow with no space: a comma or a full stop after a wrapped address.
+NO_SPACE_BEFORE = re.compile(r"^[,.]")
+# A note's last line that a number on the next line continues: « Supplément no » + « 53 (A/67/53) ».
+NUMBER_SIGN = re.compile(r"\b(?:no|nº|n°|nos|vol\.|Supplément)$")
 
 
 @dataclass(frozen=True)
@@ -150,11 +196,56 @@ def decode(data: bytes) -> str:
     return text  # an empty text is refused by `normalise`
 
 
+def join(text: str, line: str) -> str:
+    """`text` continued by the next source line `line`: with a space, or none after a
+    compound's hyphen, a dash between words or numbers, a slash, or before a comma."""
+    if not text:
+        return line
+    if NO_SPACE_AFTER.search(text) or NO_SPACE_BEFORE.match(line):
+        return text + line
+    return f"{text} {line}"
+
+
+def starts_paragraph(line: str, after_end: bool) -> bool:
+    """Whether the layout starts a paragraph with `line` after a page break: a number or a
+    subparagraph letter, or (`after_end`: the block before ended as a paragraph ends) a
+    preambular opening formula."""
+    if OPERATIVE_START.match(line) or SUBPARAGRAPH_START.match(line):
+        return True
+    return after_end and bool(PREAMBLE_OPENER.match(line))
+
+
 def _continues(previous: str, following: str) -> bool:
     """Whether `following`, resuming after a page break, continues `previous`'s sentence."""
-    if OPERATIVE_START.match(following) or SUBPARAGRAPH_START.match(following):
-        return False
-    return not PARAGRAPH_END.search(previous) or following[:1].islower()
+    return not starts_paragraph(following, bool(PARAGRAPH_END.search(previous)))
+
+
+def page_debris(raw: list[str]) -> set[int]:
+    """The 0-based indices of the page debris lines in `raw` (guarantee 3)."""
+    stripped = [line.strip() for line in raw]
+    symbol = title = None
+    for start, text in enumerate(stripped[:12]):
+        if match := TITLE_START.match(text):
+            symbol, title = f"A/RES/{match[1]}/{match[2]}", match[3]
+            for more in stripped[start + 1 :]:  # the title may wrap: read its whole block
+                if not more:
+                    break
+                title = join(title, more)
+            title = " ".join(title.split()).replace("'", "’")
+            break
+    heads = {symbol, f"{symbol} {title}", f"{title} {symbol}"} if symbol else set()
+    limit = max(2, len(raw) // LINES_PER_PAGE + 1)
+    pages: dict[int, list[int]] = {}
+    out = set()
+    for i, text in enumerate(stripped):
+        text = " ".join(text.split()).replace("'", "’")
+        if JOB_NUMBER.match(text) or BARCODE.match(text) or text in heads:
+            out.add(i)
+        elif (m := PAGE_NUMBER.match(text)) and 1 <= int(m[1]) <= int(m[2]) <= limit:
+            pages.setdefault(int(m[2]), []).append(i)
+    if pages:  # one page count for the whole text: the most frequent
+        out.update(max(pages.values(), key=len))
+    return out
 
 
 def normalise(text: str) -> Normalised:
@@ -166,11 +257,12 @@ def normalise(text: str) -> Normalised:
             expected="le texte d’une résolution de l’Assemblée générale",
         )
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    debris = page_debris(raw)
     blocks: list[tuple[Line, ...]] = []
     notes: list[RawNote] = []
     current: list[Line] = []
     blank_pending = False  # a blank line was seen since the last text line
-    page_break = False  # a footnote block was removed since the last text line
+    page_break = False  # a footnote block or page debris was removed since the last text line
 
     def close() -> None:
         nonlocal current
@@ -182,10 +274,13 @@ def normalise(text: str) -> Normalised:
     while i < len(raw):
         number, stripped = i + 1, raw[i].strip()
         if SEPARATOR.match(stripped):
-            i = _footnote_block(raw, i, notes)
+            i = _footnote_block(raw, i, notes, debris)
             page_break = True
             continue
         i += 1
+        if i - 1 in debris:
+            page_break = True
+            continue
         if STRAY_URL.match(stripped):
             continue
         if not stripped:
@@ -210,21 +305,22 @@ def normalise(text: str) -> Normalised:
     return Normalised(tuple(blocks), tuple(notes))
 
 
-def _footnote_block(raw: list[str], start: int, notes: list[RawNote]) -> int:
+def _footnote_block(raw: list[str], start: int, notes: list[RawNote], debris: set[int]) -> int:
     """Consume the footnote block whose separator is `raw[start]`; return the next index."""
     expected = notes[-1].number + 1 if notes else 1
     first_in_block = True
     i = start + 1
     while i < len(raw):
         line, stripped = raw[i], raw[i].strip()
-        if not stripped or STRAY_URL.match(stripped):
+        if not stripped or STRAY_URL.match(stripped) or i in debris:
             i += 1
             continue
         if line[:1].isspace() or SEPARATOR.match(stripped):
             break  # the body resumes (its lines are indented), or another page's notes
         match = NOTE_START.match(stripped)
         finished = not notes or notes[-1].text.endswith(".")
-        if match and int(match[1]) == expected:
+        continued = bool(notes) and NUMBER_SIGN.search(notes[-1].text) is not None
+        if match and int(match[1]) == expected and not (continued and not first_in_block):
             notes.append(RawNote(expected, match[2].strip(), i + 1))
             expected += 1
         elif finished and (first_in_block or match):
@@ -235,16 +331,24 @@ def _footnote_block(raw: list[str], start: int, notes: list[RawNote]) -> int:
                 text=line,
                 expected=f"la note {expected}, sous la forme « {expected} texte de la note »",
             )
-        elif match and notes and int(match[1]) == notes[-1].number:
+        elif match and notes and int(match[1]) == notes[-1].number and not continued:
             raise ParseError(
                 f"note {notes[-1].number} répétée (ligne {notes[-1].line})",
                 line=i + 1,
                 text=line,
                 expected=f"la suite de la note {notes[-1].number} ou la note {expected}",
             )
+        elif finished and starts_paragraph(stripped, True):
+            raise ParseError(
+                "début de paragraphe sans retrait juste sous les notes de bas de page : "
+                f"« {stripped[:40]} » serait lu comme la fin de la note {notes[-1].number}",
+                line=i + 1,
+                text=line,
+                expected="la première ligne du texte, après les notes, en retrait",
+            )
         else:  # a note wrapped onto another line, or continued under the next page's rule
             last = notes[-1]
-            notes[-1] = RawNote(last.number, f"{last.text} {stripped}", last.line)
+            notes[-1] = RawNote(last.number, join(last.text, stripped), last.line)
         first_in_block = False
         i += 1
     if first_in_block:

@@ -30,6 +30,7 @@ showing it and saying what was expected. A returned `Resolution` guarantees:
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -39,20 +40,24 @@ from . import citations, typography
 from .errors import ParseError
 from .french import NO_COMMITTEE, month_number
 from .model import Footnote, FootnoteCall, Paragraph, Resolution, Subparagraph
-from .normalise import Line, RawNote, decode, normalise
+from .normalise import Line, RawNote, decode, join, normalise
 
 FORMULA = "L’Assemblée générale,"
 
 # "Résolution adoptée par l’Assemblée générale le 18 décembre 2013"
 ADOPTED = re.compile(r"^Résolution adoptée par l’Assemblée générale le (\d{1,2})(?:er)? (\w+) (\d{4})$")
 # "[sur la base du rapport de la Troisième Commission (A/68/456/Add.2)]"
+# "[sur la base du rapport de la Commission des questions politiques spéciales et de la
+#  décolonisation (Quatrième Commission) (A/68/411)]"
 # "[sans renvoi à une grande commission (A/68/L.42)]"
 REPORT = re.compile(
-    r"^\[(?:sur la base du rapport de la (?P<committee>[\w\s-]+?Commission)"
-    r"|sans renvoi à une grande commission) \((?P<symbol>[^)]+)\)\]$"
+    r"^\[(?:sur la base du rapport de la (?P<committee>(?:[^\W\d_]|[\s’-])*?Commission"
+    r"(?:[^\W\d_]|[\s’-])*?(?: \((?:[^\W\d_]|\s)+Commission\))?)"
+    r"|sans renvoi à une grande commission) \((?P<symbol>A/[^()\s]+(?: \([^()]+\))?)\)\]$"
 )
-# "68/160. Renforcement de la coopération internationale …"
-TITLE = re.compile(r"^(\d+)/(\d+)\.\s+(\S.*)$")
+# "68/160. Renforcement de la coopération internationale …"; an emergency special
+# session's: "ES-11/1. Agression contre l’Ukraine".
+TITLE = re.compile(r"^((?:ES-)?\d{1,3})/(\d{1,4})\.\s+(\S.*)$")
 # "7. Réaffirme que …"
 OPERATIVE = re.compile(r"^(\d+)\.\s+(\S.*)$")
 # "a) De présenter …" : a lettered subparagraph.
@@ -76,8 +81,6 @@ OPERATIVE_END = re.compile(r";$")
 INTRODUCES = re.compile(r":$")
 # How the last operative paragraph ends: a full stop, maybe a note call or a closing mark.
 FINAL_STOP = re.compile(r"\.[\d»”)\]]*$")
-# A line ending in a compound's hyphen: "Haut-" (then "Commissaire").
-COMPOUND_BREAK = re.compile(r"[^\W\d_]-$")
 # A year a note marker may be glued to: "20002" is 2000 + note 2.
 YEAR = re.compile(r"(?:1[6-9]|20)\d\d")
 # Trailing punctuation that may follow a note marker: "Durban4," "l’homme5,".
@@ -85,8 +88,8 @@ TRAILING = ",;.:!?)»”"
 # What a note marker may be glued to besides a letter: a closing parenthesis, guillemet,
 # quotation mark or bracket, "(Afrique du Sud)4", "« Durban »4".
 CLOSING = ")»”]"
-# A number glued to a word or a closing mark, punctuation stripped: "l’homme5", "Sud)4".
-GLUED = re.compile(r"(?:[^\W\d_]|[)»”\]])(\d+)$")
+# The letters and digits a note marker is glued to: "homme" in "l’homme", "H5N" in "H5N1".
+WORD_END = re.compile(r"[^\W_]+$")
 # The digits ending a token: "20002", "l’homme5".
 TRAILING_DIGITS = re.compile(r"\d+$")
 # A token of running text.
@@ -113,8 +116,19 @@ OPENING_MODIFIERS = (
 # A pronoun that opens a paragraph with its verb: "Se félicite", "Se déclarant".
 REFLEXIVE = ("Se",)
 
-# An opening's first word: "Réaffirme" in "Réaffirme ;" or "Rappelant," .
-FIRST_WORD = re.compile(r"[^\s,;.:]+")
+# An opening's word: letters, maybe joined by an apostrophe or a hyphen ("Réaffirme",
+# "S’engage"); nothing else can be part of it (it labels the navigation).
+FIRST_WORD = re.compile(r"[^\W\d_]+(?:[’-][^\W\d_]+)*")
+# What may follow an opening formula's first word: a space, punctuation, a note call's
+# digits or the end. « Réaffirme<script> » or « Prie* » is no opening formula.
+AFTER_OPENING = re.compile(r"$|[\s,;:.]|\d+(?:$|[\s,;:.])")
+# Superscript digits: a note call as a PDF shows it, which the extraction writes as plain
+# digits glued to the word (« l’homme1 »).
+SUPERSCRIPT = re.compile("[\u00b9\u00b2\u00b3\u2070-\u2079]")
+# A subparagraph numbered in roman numerals, nested under a lettered one: « i) », « ii) ».
+ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|x)\)\s")
+# An annex after the last operative paragraph: « Annexe », « Annexe I ».
+ANNEX = re.compile(r"^Annexe(?:\s+[IVX]+)?\b")
 
 
 def parse_file(path: str | Path) -> Resolution:
@@ -145,6 +159,7 @@ def parse(text: str) -> Resolution:
     adopted = _adopted(blocks[0])
     committee, report = _report(blocks[1])
     session, number, title = _title(blocks[2])
+    _no_superscript(blocks + [tuple(Line(n.line, n.text) for n in norm.notes)])
 
     if _join(blocks[3]) != FORMULA:
         first = blocks[3][0]
@@ -196,7 +211,31 @@ def _adopted(block: tuple[Line, ...]) -> str:
             text=block[0].text,
             expected="« Résolution adoptée par l’Assemblée générale le 18 décembre 2013 »",
         )
-    return f"{match[3]}-{month:02d}-{int(match[1]):02d}"
+    year, day = int(match[3]), int(match[1])
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        raise ParseError(
+            f"date d’adoption impossible : le {match[1]} {match[2]} {match[3]} n’existe pas",
+            line=block[0].number,
+            text=block[0].text,
+            expected="une date du calendrier, « le 18 décembre 2013 »",
+        ) from None
+
+
+def _no_superscript(blocks: list[tuple[Line, ...]]) -> None:
+    """Superscript digits are refused: the layout writes note calls as plain digits."""
+    for block in blocks:
+        for line in block:
+            if found := SUPERSCRIPT.search(line.text):
+                raise ParseError(
+                    f"chiffre en exposant « {found[0]} » (U+{ord(found[0]):04X}) : appel de note "
+                    "recopié du PDF tel qu’il s’affiche ?",
+                    line=line.number,
+                    text=line.text,
+                    expected="l’appel de note en chiffres ordinaires collés au mot, comme les "
+                    "extrait le PDF (« l’homme1 »)",
+                )
 
 
 def _report(block: tuple[Line, ...]) -> tuple[str, str]:
@@ -211,16 +250,20 @@ def _report(block: tuple[Line, ...]) -> tuple[str, str]:
     return (match["committee"] or NO_COMMITTEE), match["symbol"]
 
 
-def _title(block: tuple[Line, ...]) -> tuple[int, int, str]:
+def _title(block: tuple[Line, ...]) -> tuple[int | str, int, str]:
+    """(session, number, title): the session is a number, or "ES-11" for an emergency
+    special session."""
     match = TITLE.match(_join(block))
     if not match:
         raise ParseError(
             "numéro et titre de la résolution non reconnus",
             line=block[0].number,
             text=block[0].text,
-            expected="« 68/160. Titre de la résolution »",
+            expected="« 68/160. Titre de la résolution » (ou « ES-11/1. Titre » pour une "
+            "session extraordinaire d’urgence)",
         )
-    return int(match[1]), int(match[2]), match[3]
+    session = match[1] if match[1].startswith("ES-") else int(match[1])
+    return session, int(match[2]), match[3]
 
 
 # -- paragraphs ---------------------------------------------------------------------
@@ -231,12 +274,7 @@ def _join(block: tuple[Line, ...]) -> str:
     """A block's lines as one line: compounds cut at a hyphen rejoined, French spacing."""
     text = ""
     for line in block:
-        if not text:
-            text = line.text
-        elif COMPOUND_BREAK.search(text):
-            text += line.text
-        else:
-            text += " " + line.text
+        text = join(text, line.text)
     text = re.sub(r"\s+", " ", text).replace("'", "’")
     return typography.space(text)
 
@@ -287,6 +325,14 @@ def _check_start(block: tuple[Line, ...], text: str, kind: str, what: str) -> No
             "dont la première ligne est en retrait",
         )
     pattern = PREAMBLE_OPENING if kind == "pp" else OPERATIVE_OPENING
+    word = FIRST_WORD.match(text)
+    if word and CAPITAL.match(text) and not AFTER_OPENING.match(text, word.end()):
+        raise _refuse(
+            f"{what} : formule d’ouverture « {word[0]} » suivie de « {text[word.end()]} »",
+            first,
+            "une formule d’ouverture en lettres, suivie d’une espace, d’une ponctuation ou "
+            "d’un appel de note (« Réaffirme que », « Décide1 de »)",
+        )
     if not CAPITAL.match(text) or not pattern.match(text):
         shape = (
             "« Rappelant », « Consciente », « Profondément préoccupée »…"
@@ -330,6 +376,23 @@ def _paragraphs(blocks: list[tuple[Line, ...]], formula: Line) -> list[_Part]:
         op = OPERATIVE.match(text)
         sub = SUBPARAGRAPH.match(text)
         expected = len(operative) + 1
+        if text == FORMULA:
+            raise _refuse(
+                f"formule « {FORMULA} » répétée (ligne {formula.number}) : bloc copié deux fois ?",
+                block[0],
+                "la formule une seule fois, avant le premier alinéa du préambule",
+            )
+        if (
+            operative
+            and ROMAN.match(text)
+            and not (sub and sub[1] == chr(ord("a") + len(operative[-1].blocks) - 1))
+        ):
+            raise _refuse(
+                f"sous-alinéa en chiffres romains (« {text.split()[0]} ») : les alinéas d’un "
+                "second niveau ne sont pas pris en charge",
+                block[0],
+                "des paragraphes numérotés « 1. » et des alinéas lettrés « a) », « b) »",
+            )
         if op:
             found = int(op[1])
             if found != expected:
@@ -371,9 +434,16 @@ def _paragraphs(blocks: list[tuple[Line, ...]], formula: Line) -> list[_Part]:
                 )
             _check_inside(block, sub[2], what, owner.number + 1)
             owner.blocks.append(block)
+        elif operative and ANNEX.match(text):
+            raise _refuse(
+                "annexe après le dernier paragraphe : les annexes ne sont pas prises en charge",
+                block[0],
+                "le texte de la résolution seul, sans annexe",
+            )
         elif operative:
             raise _refuse(
-                "texte sans numéro après le début du dispositif",
+                "texte sans numéro après le début du dispositif"
+                + (" (en-tête de page au milieu du texte ?)" if "A/RES/" in text else ""),
                 block[0],
                 f"le paragraphe {expected}. du dispositif",
             )
@@ -473,16 +543,31 @@ def _build(part: _Part) -> Paragraph:
 
 
 def _marker_kind(token: str, number: int) -> str | None:
-    """Whether `token` (punctuation stripped) ends in note marker `number` glued to a word
-    or a closing mark ("strong"), or glued to a year ("weak": "20002" is 2000 + note 2)."""
+    """What `token` (punctuation stripped) ending in `number` is, as evidence of a call of
+    note `number`:
+
+    - "strong": glued to a word that ends in a small letter (« l’homme1 », « Durban4 ») or
+      to a closing mark (« (Afrique du Sud)4 », « (A/67/271)3 »);
+    - "weak": glued to a year (« 20002 » is 2000 + note 2);
+    - "code": glued to capitals or to letters mixed with digits, as codes and formulas are
+      written (« CO2 », « G7 », « COP21 », « H5N1 »; but also « UNESCO2 »): a call only
+      when nothing else can be;
+    - None: no call (« 55/2 », « 2013 »)."""
     mark = str(number)
-    if not token.endswith(mark) or "/" in token:
+    if not token.endswith(mark):
         return None
     head = token[: -len(mark)]
     if not head:
         return None
-    if head[-1].isalpha() or head[-1] in CLOSING:
+    if head[-1] in CLOSING:
         return "strong"
+    if "/" in head:
+        return None
+    if head[-1].isalpha():
+        word = WORD_END.search(head)[0]
+        if word[-1].islower() and not any(ch.isdigit() for ch in word):
+            return "strong"
+        return "code"
     return "weak" if YEAR.fullmatch(head) else None
 
 
@@ -494,7 +579,7 @@ def _candidates(paragraphs: list[Paragraph]) -> dict[int, list[tuple[int, int, s
         for token in TOKEN.finditer(p.text):
             core = token[0].rstrip(TRAILING)
             digits = TRAILING_DIGITS.search(core)
-            if not digits or "/" in core:
+            if not digits:
                 continue
             for size in range(1, min(len(digits[0]), 3) + 1):
                 mark = core[-size:]
@@ -526,7 +611,6 @@ def _footnote_calls(parts: list[_Part], notes: tuple[RawNote, ...]):
     removed: dict[int, list[tuple[int, int]]] = {}  # paragraph -> (original offset, length)
     candidates = _candidates(paragraphs)
     position = (0, -1)
-    previous_had_weak = False
 
     def now(index: int, offset: int) -> int:
         """An original offset in paragraph `index`, once markers before it were removed."""
@@ -535,10 +619,18 @@ def _footnote_calls(parts: list[_Part], notes: tuple[RawNote, ...]):
     def where(index: int, offset: int) -> Line:
         return _line_at(lines[index], original[index], offset)
 
+    def shown(index: int, offset: int) -> str:
+        """The token holding `offset`, as printed: « l’homme2 », « 20002 »."""
+        for token in TOKEN.finditer(original[index]):
+            if token.start() <= offset < token.end():
+                return token[0].rstrip(TRAILING)
+        return ""
+
     for note in notes:
         found = candidates.get(note.number, [])
         strong = [c for c in found if c[2] == "strong"]
         weak = [c for c in found if c[2] == "weak"]
+        codes = [c for c in found if c[2] == "code"]
         if len(strong) > 1:
             index, offset, _ = strong[1]
             raise _refuse(
@@ -547,7 +639,19 @@ def _footnote_calls(parts: list[_Part], notes: tuple[RawNote, ...]):
                 where(index, offset),
                 f"un seul appel de la note {note.number}",
             )
-        if len(weak) > 1 and not strong:
+        if strong and weak:
+            # « authentique2 » and « 20002 »: either may be the call, the other a second call
+            # or a year followed by a digit; nothing in the text says which
+            (i1, o1, _), (i2, o2, _) = sorted([strong[0], weak[0]])
+            raise _refuse(
+                f"appel de la note {note.number} ambigu : « {shown(i1, o1)} » (ligne "
+                f"{where(i1, o1).number}) et « {shown(i2, o2)} » (ligne {where(i2, o2).number}) "
+                f"peuvent tous deux l’appeler",
+                where(i2, o2),
+                f"un seul appel de la note {note.number}, et les nombres du texte séparés des mots "
+                "par une espace",
+            )
+        if len(weak) > 1:
             index, offset, _ = weak[1]
             raise _refuse(
                 f"appel de la note {note.number} ambigu : plusieurs nombres collés à une année "
@@ -555,7 +659,17 @@ def _footnote_calls(parts: list[_Part], notes: tuple[RawNote, ...]):
                 where(index, offset),
                 f"un seul appel de la note {note.number}, collé à un mot ou à une année",
             )
-        if not (strong or weak):
+        chosen = strong or weak
+        if not chosen and len(codes) > 1:
+            index, offset, _ = codes[1]
+            raise _refuse(
+                f"appel de la note {note.number} ambigu : « {shown(*codes[0][:2])} » et "
+                f"« {shown(index, offset)} » se terminent tous deux par {note.number}",
+                where(index, offset),
+                f"un seul appel de la note {note.number}, collé à un mot",
+            )
+        chosen = chosen or codes  # a sigle with its call (« l’UNESCO2 »), when nothing else calls it
+        if not chosen:
             raise ParseError(
                 f"la note {note.number} n’est appelée nulle part dans le texte",
                 line=note.line,
@@ -563,19 +677,15 @@ def _footnote_calls(parts: list[_Part], notes: tuple[RawNote, ...]):
                 expected=f"un appel de note « {note.number} » collé à un mot du texte, "
                 "après l’appel de la note précédente",
             )
-        index, at, _ = (strong or weak)[0]
+        index, at, _ = chosen[0]
         if (index, at) <= position:
-            # when the note before had a call glued to a year too, its call glued to a word
-            # is the one out of place
-            blame = where(*position) if previous_had_weak else where(index, at)
             raise _refuse(
                 f"la note {note.number} est appelée (ligne {where(index, at).number}) avant la note "
                 f"{note.number - 1} (ligne {where(*position).number}) : appel de note en trop ?",
-                blame,
+                where(index, at),
                 "des appels de note dans l’ordre de leurs numéros",
             )
         position = (index, at)
-        previous_had_weak = bool(strong and weak)
         p = paragraphs[index]
         offset, mark = now(index, at), len(str(note.number))
         removed.setdefault(index, []).append((at, mark))
@@ -586,26 +696,7 @@ def _footnote_calls(parts: list[_Part], notes: tuple[RawNote, ...]):
         paragraphs[index] = replace(p, opening=_opening(lead), text=text, subparagraphs=subs)
         calls.setdefault(index, []).append(FootnoteCall(note.number, offset))
         footnotes.append(Footnote(note.number, note.text, note.line, p.anchor, citations.in_note(note.text)))
-    used = {(index, at) for index, items in removed.items() for at, _ in items}
-    for index, text in enumerate(original):
-        for token in TOKEN.finditer(text):
-            core = token[0].rstrip(TRAILING)
-            glued = GLUED.search(core)
-            if not glued or "/" in core or (index, token.start() + glued.start(1)) in used:
-                continue
-            number = int(glued[1])
-            what = (
-                f"appel de note {number} sans texte de note"
-                if number > len(notes)
-                else f"nombre « {glued[1]} » collé à « {core[: glued.start(1)]} »"
-            )
-            raise _refuse(
-                f"{what} : appel de note inattendu",
-                where(index, token.start()),
-                f"une note « {number} … » en bas de page"
-                if number > len(notes)
-                else "un appel de note par note, ou un nombre séparé du mot par une espace",
-            )
+    _no_leftover_calls(original, removed, len(notes), where)
     out = []
     for index, p in enumerate(paragraphs):
         ends = [s.start for s in p.subparagraphs[1:]] + [len(p.text)]
@@ -615,3 +706,38 @@ def _footnote_calls(parts: list[_Part], notes: tuple[RawNote, ...]):
         )
         out.append(replace(p, calls=tuple(calls.get(index, ())), subparagraphs=subs))
     return out, footnotes
+
+
+def _no_leftover_calls(original: list[str], removed: dict, count: int, where) -> None:
+    """No number glued to a word or a closing mark is left once the calls are taken, nor a
+    year followed by the number of a note (« 20005 » with note 5 called elsewhere): each
+    could be a call, and nothing says it is not. Codes and formulas (« CO2 ») stay text."""
+    used = {(index, at) for index, items in removed.items() for at, _ in items}
+    for index, text in enumerate(original):
+        for token in TOKEN.finditer(text):
+            core = token[0].rstrip(TRAILING)
+            digits = TRAILING_DIGITS.search(core)
+            start = token.start() + (digits.start() if digits else 0)
+            if not digits or any((index, at) in used for at in range(start, token.start() + len(core))):
+                continue
+            number = int(digits[0])
+            if _marker_kind(core, number) == "strong":
+                head = core[: digits.start()]
+                raise _refuse(
+                    f"appel de note {number} sans texte de note : appel de note inattendu"
+                    if number > count
+                    else f"nombre « {digits[0]} » collé à « {head} » : appel de note inattendu",
+                    where(index, token.start()),
+                    f"une note « {number} … » en bas de page"
+                    if number > count
+                    else "un appel de note par note, ou un nombre séparé du mot par une espace",
+                )
+            for size in range(1, min(len(digits[0]), 3) + 1):
+                mark = core[-size:]
+                if mark[0] != "0" and int(mark) <= count and _marker_kind(core, int(mark)) == "weak":
+                    raise _refuse(
+                        f"nombre « {core} » : l’année {core[:-size]} suivie de l’appel de la note "
+                        f"{mark}, déjà appelée ailleurs ? (un nombre s’écrit « 20 005 »)",
+                        where(index, token.start()),
+                        f"un seul appel de la note {mark} ; une année séparée du nombre qui la suit",
+                    )
