@@ -261,6 +261,126 @@ CASES: list[tuple[str, bytes, int, str]] = [
         91,
         "point-virgule",
     ),
+    # -- issue 21: markup glued to an opening formula (it labels the navigation of every page)
+    *(
+        (name, utf8(TEXT.replace(old, new, 1)), line, f"formule d’ouverture « {word} » suivie de « < »")
+        for name, old, new, line, word in [
+            (
+                "ouverture-script.txt",
+                " 1. Réaffirme que",
+                " 1. Réaffirme<script>alert(origin)</script> que",
+                67,
+                "Réaffirme",
+            ),
+            (
+                "ouverture-style.txt",
+                " 8. Souligne le",
+                " 8. Souligne<style>body{display:none}</style> le",
+                109,
+                "Souligne",
+            ),
+            ("ouverture-commentaire.txt", " 12. Prend note", " 12. Prend<!-- note", 135, "Prend"),
+            (
+                "ouverture-meta-refresh.txt",
+                " 11. Invite les",
+                ' 11. Invite<meta/http-equiv="refresh"/content="0"> les',
+                129,
+                "Invite",
+            ),
+            (
+                "ouverture-img-onerror.txt",
+                " Soulignant qu",
+                " Soulignant<img/src/onerror=alert(1)> qu",
+                54,
+                "Soulignant",
+            ),
+            (
+                "ouverture-lien-etranger.txt",
+                " 14. Décide de",
+                ' 14. Décide<a href="https://example.com/">ici</a> de',
+                149,
+                "Décide",
+            ),
+        ]
+    ),
+    (
+        "ouverture-deux-mots-script.txt",
+        utf8(TEXT.replace(" 10. Demande instamment", " 10. Demande<script>x</script> instamment")),
+        122,
+        "formule d’ouverture « Demande » suivie de « < »",
+    ),
+    # -- note calls by evidence
+    (
+        "appel-ambigu-mot-et-annee.txt",
+        utf8(TEXT.replace("authentique entre", "authentique2 entre")),
+        17,
+        "appel de la note 2 ambigu : « authentique2 » (ligne 14) et « 20002 » (ligne 17)",
+    ),
+    (
+        "annee-suivie-d-une-note-deja-appelee.txt",
+        utf8(TEXT.replace("sur le fait que", "sur le fait qu’en 20004 ")),
+        58,
+        "appel de la note 4 ambigu : « Durban4 » (ligne 28) et « 20004 » (ligne 58)",
+    ),
+    (
+        "appel-en-exposant.txt",
+        utf8(TEXT.replace("l’homme1 pour", "l’homme¹ pour")),
+        14,
+        "chiffre en exposant « ¹ »",
+    ),
+    # -- page breaks: a recital whose first line, right under the notes, lost its indent
+    (
+        "alinea-sans-retrait-sous-les-notes.txt",
+        utf8(
+            TEXT.replace(
+                "buts de \n",
+                "buts de l’Organisation des Nations Unies, notamment la promotion et la protection "
+                "effectives de tous les droits de l’homme, \n",
+            ).replace(
+                " l’Organisation des Nations Unies, notamment la promotion et la protection \n"
+                "effectives de tous les droits de l’homme, \n\n Considérant également",
+                "Considérant également",
+            )
+        ),
+        41,
+        "début de paragraphe sans retrait juste sous les notes",
+    ),
+    # -- header and structure
+    (
+        "formule-repetee.txt",
+        utf8(lines((1, 66)) + "\n L’Assemblée générale, \n\n" + lines((67, len(LINES)))),
+        67,
+        "formule « L’Assemblée générale, » répétée (ligne 8)",
+    ),
+    (
+        "date-31-fevrier.txt",
+        utf8(TEXT.replace("le 18 décembre 2013", "le 31 février 2013")),
+        1,
+        "le 31 février 2013 n’existe pas",
+    ),
+    (
+        "date-32-decembre.txt",
+        utf8(TEXT.replace("le 18 décembre 2013", "le 32 décembre 2013")),
+        1,
+        "le 32 décembre 2013 n’existe pas",
+    ),
+    (
+        "sous-alineas-romains.txt",
+        utf8(
+            TEXT.replace(
+                " 14. Décide de",
+                " 14. Décide :\n\n a) De \n\n i) De \n\n ii) De ;\n\n b) De ;\n\n 15. Décide de",
+            )
+        ),
+        153,
+        "sous-alinéa en chiffres romains (« i) »)",
+    ),
+    (
+        "annexe.txt",
+        utf8(TEXT + "\n Annexe \n\n Texte de l’annexe \n"),
+        152,
+        "annexe après le dernier paragraphe",
+    ),
 ]
 
 

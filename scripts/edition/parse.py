@@ -593,6 +593,8 @@ def _candidates(paragraphs: list[Paragraph]) -> dict[int, list[tuple[int, int, s
 
 def _line_at(lines: list[Line], text: str, offset: int) -> Line:
     """The source line holding character `offset` of `text` (joined from `lines`), by words."""
+    while offset > 0 and not text[offset - 1].isspace():  # the start of the word holding it
+        offset -= 1
     words_before = len(text[:offset].split())
     seen = 0
     for line in lines:
@@ -709,9 +711,10 @@ def _footnote_calls(parts: list[_Part], notes: tuple[RawNote, ...]):
 
 
 def _no_leftover_calls(original: list[str], removed: dict, count: int, where) -> None:
-    """No number glued to a word or a closing mark is left once the calls are taken, nor a
-    year followed by the number of a note (« 20005 » with note 5 called elsewhere): each
-    could be a call, and nothing says it is not. Codes and formulas (« CO2 ») stay text."""
+    """No number glued to a word or a closing mark is left once the calls are taken: it
+    could be a call, and nothing says it is not. Codes and formulas (« CO2 ») stay text.
+    (A year followed by a called note's number, « 20005 », never gets here: it is that
+    note's candidate, refused as ambiguous.)"""
     used = {(index, at) for index, items in removed.items() for at, _ in items}
     for index, text in enumerate(original):
         for token in TOKEN.finditer(text):
@@ -732,12 +735,3 @@ def _no_leftover_calls(original: list[str], removed: dict, count: int, where) ->
                     if number > count
                     else "un appel de note par note, ou un nombre séparé du mot par une espace",
                 )
-            for size in range(1, min(len(digits[0]), 3) + 1):
-                mark = core[-size:]
-                if mark[0] != "0" and int(mark) <= count and _marker_kind(core, int(mark)) == "weak":
-                    raise _refuse(
-                        f"nombre « {core} » : l’année {core[:-size]} suivie de l’appel de la note "
-                        f"{mark}, déjà appelée ailleurs ? (un nombre s’écrit « 20 005 »)",
-                        where(index, token.start()),
-                        f"un seul appel de la note {mark} ; une année séparée du nombre qui la suit",
-                    )
