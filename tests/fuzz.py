@@ -35,6 +35,7 @@ from edition.parse import parse  # noqa: E402
 from edition.render import Edition  # noqa: E402
 
 from .htmltext import source_text_words, words  # noqa: E402
+from .layouts import comparable  # noqa: E402
 
 SOURCES = {
     "réel": ROOT / "source" / "A-RES-68-160-fr.txt",
@@ -53,6 +54,10 @@ class Mutant:
     data: bytes
     lines: tuple[int, int]  # 1-based span of the mutant's lines the damage touches
     touches_notes: bool = False
+    # a valid layout (page debris, a wrapped address…) must build, and to the same model as
+    # its twin without the layout feature when there is one; a payload must be refused
+    must: str | None = None  # "build" or "refuse"
+    twin: bytes | None = None
 
 
 @dataclass
@@ -177,6 +182,137 @@ def glued_number(rng, lines):
     return out, (i + 1, i + 1), True
 
 
+# -- layout features of real resolutions (issue 21): valid ones must build right --------
+
+
+def _body(lines: list[str]) -> tuple[list[int], list[int]]:
+    """(0-based first lines of paragraphs, 0-based lines i whose next line i+1 continues the
+    same paragraph), in the body: after the formula, outside the footnote blocks."""
+    firsts, pairs = [], []
+    formula = in_notes = resumed = False
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if re.fullmatch(r"_{5,}", stripped):
+            in_notes = True
+        elif in_notes and line[:1].isspace() and stripped:
+            in_notes, resumed = False, True  # the line after a page's notes continues the text
+        if stripped == "L’Assemblée générale,":
+            formula = True
+            continue
+        if not formula or in_notes or not stripped or stripped.startswith("http"):
+            continue
+        if line[:1].isspace() and i and not lines[i - 1].strip() and not resumed:
+            firsts.append(i)
+        resumed = False
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if nxt.strip() and not nxt[:1].isspace() and not re.fullmatch(r"_{5,}\s*", nxt):
+            pairs.append(i)
+    return firsts, pairs
+
+
+PAYLOADS = [
+    "<script>alert(origin)</script>",
+    "<style>body{display:none}</style>",
+    "<!--",
+    '<meta/http-equiv="refresh"/content="0">',
+    "<img src=x onerror=alert(1)>",
+    '<a href="https://example.com/">',
+    "*",
+    "{: onclick=alert(1) }",
+]
+
+
+def opening_payload(rng, lines):
+    """Markup glued to a paragraph's opening formula (it labels the navigation): refused."""
+    i = rng.choice(_body(lines)[0])
+    line = lines[i]
+    opening = re.match(r"(\s*(?:\d+\.\s+|[a-z]\)\s+)?[^\W\d_]+)", line)[1]
+    out = list(lines)
+    out[i] = opening + rng.choice(PAYLOADS) + line[len(opening) :]
+    return out, (i + 1, i + 1), False, {"must": "refuse"}
+
+
+def _symbol(lines: list[str]) -> str:
+    title = next(line for line in lines if re.match(r"\s*\d+/\d+\.\s", line))
+    return "A/RES/" + title.strip().split(".")[0]
+
+
+def glued_code(rng, lines):
+    """A code or formula glued to digits (« CO2 », « G7 », « H5N1 », « COP21 ») after a word
+    of the body: text, never a note call."""
+    _, pairs = _body(lines)
+    i = rng.choice(pairs)
+    words_ = list(re.finditer(r"[^\W\d_]{3,}(?=\s)", lines[i]))
+    out = list(lines)
+    if words_:
+        m = rng.choice(words_)
+        code = rng.choice(["(CO2)", "du G7", "du G20", "H5N1", "(COP21)", "CH4", "PM10"])
+        out[i] = lines[i][: m.end()] + " " + code + lines[i][m.end() :]
+    return out, (i + 1, i + 1), False, {"must": "build"}
+
+
+def _page(rng, lines) -> str:
+    """A page number « n/N » the text's length allows (a page holds about 45 lines)."""
+    pages = max(2, len(lines) // 45)
+    return f"{rng.randrange(2, pages + 1)}/{pages}"
+
+
+def page_debris(rng, lines):
+    """A page's foot and the next page's head between two lines of a paragraph: removed, the
+    paragraph whole (the same model as without them)."""
+    _, pairs = _body(lines)
+    i = rng.choice(pairs)
+    symbol = _symbol(lines)
+    debris = rng.choice(
+        [
+            ["13-44984", _page(rng, lines), symbol],
+            ["", "13-44984 (F)", "", _page(rng, lines), "", symbol, ""],
+            ["*1344984*", _page(rng, lines)],
+            [symbol],
+        ]
+    )
+    return lines[: i + 1] + debris + lines[i + 1 :], (i + 1, i + 2 + len(debris)), False, {"twin": lines}
+
+
+def wrapped_address(rng, lines):
+    """A web address on a line of its own inside a paragraph: it stays in the wording."""
+    _, pairs = _body(lines)
+    i = rng.choice(pairs)
+    url = rng.choice(["http://www.ohchr.org/FR/Issues/Pages/Index.aspx", "https://www.un.org/fr/ga/"])
+    twin = list(lines)
+    twin[i] = lines[i].rstrip() + " " + url
+    return lines[: i + 1] + [url] + lines[i + 1 :], (i + 1, i + 2), False, {"twin": twin}
+
+
+def break_after_comma(rng, lines):
+    """A page break after « à New York, » before « Genève et Vienne »: the sentence goes on
+    (the same model as the twin without the break)."""
+    _, pairs = _body(lines)
+    i = rng.choice(pairs)
+    twin = list(lines)
+    twin[i] = lines[i].rstrip() + " à New York,"
+    twin[i + 1] = "Genève et Vienne, " + lines[i + 1]
+    out = list(twin)
+    out[i + 1] = " " + twin[i + 1]  # the next page's first line is indented
+    debris = rng.choice(
+        [["", "13-44984", _page(rng, lines), "", _symbol(lines), ""], ["", _page(rng, lines), ""]]
+    )
+    return out[: i + 1] + debris + out[i + 1 :], (i + 1, i + 2 + len(debris)), False, {"twin": twin}
+
+
+def line_end_join(rng, lines):
+    """A line ending at a digit-hyphen, an en dash or a slash: the next line follows with no
+    space (the same model as the twin with both halves on one line)."""
+    _, pairs = _body(lines)
+    i = rng.choice(pairs)
+    head, tail = rng.choice([("2014-", "2017"), ("14–", "25 juin"), ("(A/68/", "290)"), ("Nord–", "Sud")])
+    out, twin = list(lines), list(lines)
+    out[i] = lines[i].rstrip() + " " + head
+    out[i + 1] = tail + " " + lines[i + 1]
+    twin[i] = lines[i].rstrip() + " " + head + tail
+    return out, (i + 1, i + 2), False, {"twin": twin}
+
+
 def truncate(rng, lines):
     text = "\n".join(lines)
     pos = rng.randrange(len(text) // 3, len(text))
@@ -196,6 +332,12 @@ OPERATORS = {
     "caractère invisible": invisible,
     "nombre collé": glued_number,
     "troncature": truncate,
+    "formule d’ouverture piégée": opening_payload,
+    "code collé à des chiffres": glued_code,
+    "débris de page dans un paragraphe": page_debris,
+    "adresse web à la ligne": wrapped_address,
+    "saut de page après une virgule": break_after_comma,
+    "fin de ligne sans espace": line_end_join,
 }
 
 
@@ -242,9 +384,22 @@ def mutants(count: int, seed: int = SEED) -> list[Mutant]:
         names = list(OPERATORS)
         for n in range(per_source):
             operator = names[n % len(names)]
-            new, span, *calls = OPERATORS[operator](rng, lines)
+            new, span, *more = OPERATORS[operator](rng, lines)
+            calls = bool(more and more[0])
+            extra = more[1] if len(more) > 1 else {}
             touched = set(range(span[0] - 1, span[1] + 2))
-            out.append(Mutant(name, operator, "\n".join(new).encode(), span, bool(touched & notes or calls)))
+            twin = extra.get("twin")
+            out.append(
+                Mutant(
+                    name,
+                    operator,
+                    "\n".join(new).encode(),
+                    span,
+                    bool(touched & notes or calls),
+                    must="build" if twin else extra.get("must"),
+                    twin="\n".join(twin).encode() if twin else None,
+                )
+            )
     return out
 
 
@@ -336,9 +491,21 @@ def run_one(mutant: Mutant) -> Outcome:
         res = parse(text)
         Edition(res, Annotations(), "mutant.txt").pages()
         exports.files(res, Annotations(), "mutant.txt")
-        problem = soundness(res, text)
+        if mutant.twin is not None:  # the twin is checked as any text; the mutant must equal it
+            twin_text = decode(mutant.twin)
+            twin = parse(twin_text)
+            problem = soundness(twin, twin_text)
+            if not problem and comparable(res) != comparable(twin):
+                problem = "not the model of its twin without the layout feature"
+        else:
+            problem = soundness(res, text)
+        if mutant.must == "refuse":
+            problem = problem or "built, where it must be refused"
         verdict, detail = ("wrong", problem) if problem else ("sound", "")
     except ParseError as err:
+        if mutant.must == "build":
+            verdict, detail = "wrong", f"a valid layout refused: {str(err).splitlines()[0]}"
+            return Outcome(mutant, verdict, detail, time.perf_counter() - start)
         lo, hi = mutant.lines
         near = lo - NEAR <= (err.line or 0) <= hi + NEAR
         at_a_note = mutant.touches_notes and err.line in _notes_lines(text.split("\n"))

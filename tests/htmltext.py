@@ -9,6 +9,8 @@ from pathlib import Path
 import lxml.html
 
 WORD = re.compile(r"[^\W_]+")
+# Page debris, read naively: a print job number, a barcode, a page number, a running head.
+DEBRIS = re.compile(r"\d\d-\d{5}(?: \(F\))?|\*\d+\*|\d/\d|A/RES/\d+/\d+(?: .*)?")
 
 
 def words(text: str) -> list[str]:
@@ -52,13 +54,13 @@ def source_words(path: Path) -> tuple[list[str], list[str], list[str]]:
 def source_text_words(text: str) -> tuple[list[str], list[str], list[str]]:
     """(header words, body words, footnote words) of a source text, read naively, without
     the parser: footnote blocks run from a "_____" line to the next indented line; the
-    stray URL line is dropped; the body starts at the formula « L’Assemblée générale, »."""
+    undocs.org link line and the page debris are dropped; the body starts at the formula « L’Assemblée générale, »."""
     header, body, notes = [], [], []
     in_notes = False
     formula_seen = False
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         stripped = line.strip()
-        if re.fullmatch(r"https?://\S+", stripped):
+        if re.fullmatch(r"https?://undocs\.org/\S*", stripped) or DEBRIS.fullmatch(stripped):
             continue
         if re.fullmatch(r"_{5,}", stripped):
             in_notes = True

@@ -426,6 +426,14 @@ def _paragraphs(blocks: list[tuple[Line, ...]], formula: Line) -> list[_Part]:
                 raise _refuse(
                     f"{what} : la première ligne n’est pas en retrait", block[0], "une ligne en retrait"
                 )
+            word = FIRST_WORD.match(sub[2])
+            if word and not AFTER_OPENING.match(sub[2], word.end()):
+                raise _refuse(
+                    f"{what} : premier mot « {word[0]} » suivi de « {sub[2][word.end()]} »",
+                    block[0],
+                    "un alinéa commençant par un mot suivi d’une espace ou d’une ponctuation "
+                    "(« De présenter… »)",
+                )
             if not CAPITAL.match(sub[2]):
                 raise _refuse(
                     f"{what} : début non reconnu (« {sub[2][:30]} »)",
