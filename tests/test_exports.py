@@ -273,7 +273,7 @@ def test_akoma_ntoso_names_the_official_document_and_the_edition(akn):
     assert akn.xpath("//a:FRBRExpression/a:FRBRalias[@name='officialDocument']/@value", namespaces=NS) == [
         "https://undocs.org/fr/A/RES/68/160"
     ]
-    ed = {"e": "urn:x-edition:a-res-68-160:meta"}
+    ed = {"e": "urn:x-edition:un-ga-resolution:meta"}
     versions = akn.xpath("//a:proprietary/e:officialVersion/@href", namespaces={**NS, **ed})
     assert len(versions) == 6 and "https://undocs.org/en/A/RES/68/160" in versions
     (edition,) = akn.xpath("//a:proprietary/e:edition", namespaces={**NS, **ed})

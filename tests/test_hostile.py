@@ -7,6 +7,7 @@ become."""
 from __future__ import annotations
 
 import lxml.html
+import pytest
 
 from .conftest import ROOT, SOURCE
 
@@ -81,3 +82,64 @@ def test_hostile_text_is_shown_literally_and_never_runs(built_edition, tmp_path)
     # the home page's h1 is the title, payload included, as text
     h1 = lxml.html.fromstring((site / "index.html").read_bytes()).xpath("//article//h1")[0]
     assert h1.text_content().rstrip().endswith(PAYLOADS[0]) and "onclick" not in h1.attrib
+
+
+BOUNDARY = "<script>alert(10)</script><img src=x onerror=alert(11)>"
+
+
+def test_every_string_material_prints_is_escaped_at_its_boundary(fresh_build, tmp_path):
+    """The strings the edition hands to Material's templates, which print them unescaped:
+    navigation titles (made of the opening words: « 13. Prie ») and so the footer's previous
+    and next, search titles and tags (theme labels), the site's name and credit (made of the
+    resolution's symbol and title). The parser refuses markup in an opening formula; here the
+    model is tampered with after it (resolution.json, which the hooks read), so that only the
+    boundary stands between the payload and the page (issue 21)."""
+    import json
+    import shutil
+
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    data = json.loads((docs / "resolution.json").read_text(encoding="utf-8"))
+    for p in data["paragraphs"]:
+        p["opening"] = "Prie" + BOUNDARY
+    data["themes"] = {slug: label + BOUNDARY for slug, label in data["themes"].items()}
+    data["session"] = f"68{BOUNDARY}"  # the site's name: « Résolution 68…/160 de l’Assemblée générale »
+    (docs / "resolution.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    site = fresh_build(docs)
+    for page in site.rglob("*.html"):
+        root = lxml.html.fromstring(page.read_bytes())
+        assert not root.xpath("//img[@src='x']"), page.name
+        scripts = [s.text or "" for s in root.iter("script") if s.get("type") != "application/ld+json"]
+        assert not [s for s in scripts if "alert(1" in s], page.name
+    nav = lxml.html.fromstring((site / "dispositif" / "7.html").read_bytes())
+    labels = [
+        " ".join(a.text_content().split()) for a in nav.xpath("//nav[contains(@class,'md-nav--primary')]//a")
+    ]
+    assert f"7. Prie{BOUNDARY}" in labels  # shown as text
+    footer = " ".join(nav.xpath("string(//nav[contains(@class,'md-footer__inner')])").split())
+    assert "Prie<script>" in footer
+    header = nav.xpath("string(//div[contains(@class,'md-header__topic')])")
+    assert f"Résolution 68{BOUNDARY}/160" in " ".join(header.split())
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    tags = [t for d in index["docs"] for t in d.get("tags", [])]
+    assert tags and all("<" not in t for t in tags) and any("&lt;script&gt;" in t for t in tags)
+
+
+def test_an_inline_script_no_template_writes_fails_the_build(fresh_build, tmp_path):
+    """The policy lists only the scripts the theme's templates write, rendered for the page:
+    a script that reached a page some other way (here written into a page's Markdown, as
+    markup from the text would be) is not hashed into the policy: the build fails, naming
+    the page and the script, and nothing is published (issue 21)."""
+    import shutil
+
+    from edition import pipeline
+
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    page = docs / "glossaire.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<script>alert(12)</script>\n", encoding="utf-8")
+    site = tmp_path / "site"
+    with pytest.raises(pipeline.BuildError) as info:
+        fresh_build(docs, "site")
+    assert "glossaire.md : script en ligne qu’aucun gabarit n’écrit (« alert(12) »)" in str(info.value)
+    assert not site.exists()

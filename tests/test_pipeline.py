@@ -168,7 +168,7 @@ def command(docs, site, source, *extra):
 
 def test_a_failing_build_leaves_docs_and_check_true(copy_to_build, capsys):
     docs, site, source = copy_to_build
-    (docs / "a-propos.md").write_text("[cassé](absente.md)\n", encoding="utf-8")
+    (docs / "brouillon.md").write_text("[cassé](absente.md)\n", encoding="utf-8")  # hand-written
     before_docs, before_site = tree(docs), tree(site)
     assert main(["build", "--docs-dir", str(docs), "--site-dir", str(site), "--source", str(source)]) == 1
     err = capsys.readouterr().err

@@ -1,9 +1,11 @@
 """A strict Content Security Policy in every page: a <meta http-equiv> right after
-<meta charset>, listing the sha256 of each inline script the page ships (Material's, ours,
-and the one the iframe-worker shim writes for offline search). The logic is in
-scripts/edition/csp.py; the pipeline gathers these into the header policy (site/_headers).
+<meta charset>, listing the sha256 of each inline script the page ships. The scripts a page
+may hold are known by their source: every inline script of the theme's templates
+(Material's and overrides/), rendered with that page's template context; a page holding any
+other fails the build (issue 21). The logic is in scripts/edition/csp.py; the pipeline
+gathers the pages' policies into the header policy (site/_headers).
 
-Runs last (priority -100), after every hook that could add an inline script. Not under
+Runs last (priority -100), after every hook that could change a page. Not under
 `mkdocs serve`, whose live-reload script is inline and would be blocked."""
 
 from __future__ import annotations
@@ -11,10 +13,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from edition import csp
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 CHARSET = '<meta charset="utf-8">'
-_state = {"serve": False, "shim": None}
+# per build: the theme's inline scripts (Jinja sources), the iframe-worker shim, and for
+# each page or static template being built the bodies those scripts render to there
+_state: dict = {"serve": False, "shim": None, "sources": [], "known": {}}
 
 
 def on_startup(*, command, dirty):
@@ -28,7 +33,30 @@ def on_config(config, **kwargs):
         if "iframe-worker" in str(url) and path.is_file():
             shim = path.read_text(encoding="utf-8")
     _state["shim"] = shim
+    _state["sources"] = csp.template_scripts(config.theme.dirs)
+    _state["known"] = {}
     return config
+
+
+def _known(context, config, key: str) -> None:
+    env = config.theme.get_env()
+    known = set()
+    for _, source in _state["sources"]:
+        try:
+            known.add(env.from_string(source).render(context))
+        except Exception:  # noqa: BLE001 (a script this context cannot render is not on the page)
+            continue
+    _state["known"][key] = known
+
+
+def on_page_context(context, *, page, config, nav):
+    _known(context, config, page.file.src_uri)
+    return context
+
+
+def on_template_context(context, *, template_name, config):
+    _known(context, config, template_name)
+    return context
 
 
 def _secure(output: str, where: str) -> str:
@@ -36,7 +64,10 @@ def _secure(output: str, where: str) -> str:
         return output
     if CHARSET not in output:
         raise RuntimeError(f"{where} : {CHARSET} introuvable, où placer la politique CSP ?")
-    hashes = csp.page_hashes(output, _state["shim"])
+    try:
+        hashes = csp.checked_hashes(output, _state["known"].pop(where, set()), _state["shim"], where)
+    except csp.UnknownScript as err:
+        raise PluginError(str(err)) from None
     return output.replace(CHARSET, CHARSET + "\n    " + csp.meta(hashes), 1)
 
 

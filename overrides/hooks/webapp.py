@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from edition import exports, webapp
+from edition import exports, identity, webapp
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
@@ -24,9 +24,9 @@ def on_config(config, **kwargs):
 
 
 def on_files(files, *, config, **kwargs):
-    made = webapp.generated_files(
-        config.site_name, config.site_description or "", exports.read_json(config.docs_dir)
-    )
+    data = exports.read_json(config.docs_dir)
+    names = identity.names(data)  # as text: the manifest is JSON, not HTML
+    made = webapp.generated_files(names.site_name, names.description, data)
     for name, content in made.items():
         files.append(File.generated(config, name, content=content))
     return files

@@ -43,7 +43,7 @@ from .urls import slug
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 # The edition's own metadata inside <proprietary> (an identifier, not an address)
-EDITION_NS = "urn:x-edition:a-res-68-160:meta"
+EDITION_NS = "urn:x-edition:un-ga-resolution:meta"
 LANGUAGE = "fra"  # ISO 639-2, as AKN4UN expressions use
 # Elements whose children are laid out one per line; all others keep their mixed content as is.
 BLOCKS = {

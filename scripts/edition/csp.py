@@ -1,18 +1,27 @@
 """The Content Security Policy: no script runs unless it is a file of the site or an inline
-script whose sha256 the build computed from the pages it ships.
+script that a template of the theme or of the edition writes.
 
-overrides/hooks/content_security.py puts POLICY(hashes of the page's own inline scripts)
-in a <meta http-equiv> at the top of every page's <head> (for hosts that set no header:
-GitHub Pages, the offline copy from file://). The pipeline then reads those back from every
-built page (site_policy) for the header policy, written as site/_headers and checked
-against scripts/publish/ by tests/test_publish.py. Nothing is listed by hand: a new inline
-script anywhere gets its hash at the next build.
+The inline scripts a page may hold are known from their source (issue 21): every
+executable `<script>` of Material's templates and of overrides/ (`template_scripts`),
+rendered with the page's own template context (overrides/hooks/content_security.py). A
+built page's inline scripts must all be among them, or the build fails naming the page and
+the script; the policy lists the sha256 of those the page holds. Nothing is found by
+scanning a page and trusting what is there: a script that came from the wording or the data
+file (it cannot, since they are escaped, but if it did) stops the build instead of being
+whitelisted. The one inline style, the citation graph's hover rules, is checked against
+its grammar (GRAPH_STYLE) in the same way.
+
+overrides/hooks/content_security.py puts POLICY(hashes) in a <meta http-equiv> at the top
+of every page's <head> (for hosts that set no header: GitHub Pages, the offline copy from
+file://). The pipeline then reads those back from every built page (site_policy) for the
+header policy, written as site/_headers and checked against scripts/publish/ by
+tests/test_publish.py.
 
 The iframe-worker shim (offline search from file://) writes an inline script into an
 about:blank iframe, which inherits the page's policy: its text is rebuilt here from the
-shim's own source and the page's worker address (iframe_worker_scripts), and hashed too.
-JSON (`type="application/json"`, `application/ld+json`) is data, never executed, and not
-governed by script-src: it is not hashed.
+shim's own source and the worker address the known scripts give (iframe_worker_scripts),
+and hashed too. JSON (`type="application/json"`, `application/ld+json`) is data, never
+executed, and not governed by script-src: it is not hashed.
 """
 
 from __future__ import annotations
@@ -66,15 +75,61 @@ def sha256(text: str) -> str:
 
 def inline_scripts(page: str) -> list[str]:
     """The bodies of the executable inline scripts of an HTML page."""
+    return [m["body"] for m in SCRIPT.finditer(page) if is_executable(m["attrs"])]
+
+
+def is_executable(attrs: str) -> bool:
+    """Whether a <script> with these attributes runs inline code (no src, a script type)."""
+    if SRC.search(attrs):
+        return False
+    kind = TYPE.search(attrs)
+    return (kind[1].lower() if kind else "") in EXECUTABLE_TYPES
+
+
+def template_scripts(dirs) -> list[tuple[str, str]]:
+    """(template, Jinja source of the body) of every executable inline script written by
+    the templates under `dirs` (the theme's folders: overrides/, then Material's)."""
     out = []
-    for m in SCRIPT.finditer(page):
-        attrs = m["attrs"]
-        if SRC.search(attrs):
-            continue
-        kind = TYPE.search(attrs)
-        if (kind[1].lower() if kind else "") in EXECUTABLE_TYPES:
-            out.append(m["body"])
+    for folder in dirs:
+        folder = Path(folder)
+        for path in sorted(folder.rglob("*.html")):
+            for m in SCRIPT.finditer(path.read_text(encoding="utf-8")):
+                if is_executable(m["attrs"]):
+                    out.append((path.relative_to(folder).as_posix(), m["body"]))
     return out
+
+
+class UnknownScript(RuntimeError):
+    """A page holds an inline script or style no template writes."""
+
+
+# The citation graph's hover rules (scripts/edition/templates/graph.html), one per node tag.
+GRAPH_STYLE = re.compile(
+    r"\s*(?:\.vis-graph:has\(\.vis-n-[a-z0-9-]+:is\(:hover,:focus-visible\)\) \.vis-e-[a-z0-9-]+"
+    r"\{stroke:var\(--md-accent-fg-color\);stroke-width:2\.5;opacity:1\}\s*)*"
+)
+
+
+def checked_hashes(page: str, known: set[str], shim: str | None, where: str) -> Hashes:
+    """The hashes of a page's inline scripts and styles, each of which must be `known`
+    (the page's templates' scripts, rendered for it) or a graph style; else UnknownScript."""
+    scripts = inline_scripts(page)
+    for body in scripts:
+        if body not in known:
+            shown = " ".join(body.split())[:80]
+            raise UnknownScript(
+                f"{where} : script en ligne qu’aucun gabarit n’écrit (« {shown} ») : "
+                "texte ou données injectés dans la page ?"
+            )
+    styles = STYLE.findall(page)
+    for body in styles:
+        if not GRAPH_STYLE.fullmatch(body):
+            shown = " ".join(body.split())[:80]
+            raise UnknownScript(f"{where} : style en ligne inconnu (« {shown} »)")
+    if shim is not None:
+        for url in sorted(worker_urls_in(scripts)):
+            scripts = scripts + iframe_worker_scripts(shim, url)
+    return {"script-src": {sha256(s) for s in scripts}, "style-src": {sha256(s) for s in styles}}
 
 
 def _function_source(shim: str, name: str) -> str:
@@ -125,32 +180,13 @@ def iframe_worker_scripts(shim: str, worker_url: str) -> list[str]:
     return out
 
 
-def worker_urls(page: str) -> set[str]:
-    """Addresses a page may give `new Worker()` for search: quoted *search*.js strings in
-    its inline scripts and configuration (over-inclusive is harmless: a hash allows only
-    that exact text)."""
-    urls = set()
-    for m in SCRIPT.finditer(page):
-        if not SRC.search(m["attrs"]):
-            urls.update(html.unescape(u) for u in WORKER_URL.findall(m["body"]))
-    return urls
+def worker_urls_in(scripts: list[str]) -> set[str]:
+    """Addresses the known scripts give `new Worker()` for search: quoted *search*.js
+    strings (over-inclusive is harmless: a hash allows only that exact text)."""
+    return {html.unescape(u) for body in scripts for u in WORKER_URL.findall(body)}
 
 
 Hashes = dict[str, set[str]]  # "script-src"/"style-src" -> {"sha256-…"}
-
-
-def page_hashes(page: str, shim: str | None) -> Hashes:
-    """The hashes of a page's inline scripts (and its iframe-worker script) and of its
-    <style> elements (the citation graph's SVG has one). Style attributes would need
-    'unsafe-hashes': the pages have none, and the browser test would report one."""
-    scripts = inline_scripts(page)
-    if shim is not None:
-        for url in sorted(worker_urls(page)):
-            scripts += iframe_worker_scripts(shim, url)
-    return {
-        "script-src": {sha256(s) for s in scripts},
-        "style-src": {sha256(s) for s in STYLE.findall(page)},
-    }
 
 
 def policy(hashes: Hashes, header: bool = False) -> str:

@@ -40,6 +40,7 @@ def tags(
     """Every meta tag of the page at `page_url` ("dispositif/7.html"), with `meta` its
     front matter (values as written there: HTML-escaped by the generator)."""
     title = html.unescape(str(meta.get("title") or site_name))
+    site_name = html.unescape(site_name)
     description = html.unescape(str(meta.get("description") or site_description))
     role = meta.get("role")
     own = next((p for p in data["paragraphs"] if p["id"] == meta.get("paragraph")), None)

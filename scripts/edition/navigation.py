@@ -6,10 +6,15 @@ Every page carries the whole navigation, so one item per paragraph would make th
 with the square of the paragraph count: past NAV_LIMIT paragraphs the entry lists ranges
 ("Paragraphes 51 à 100", each linking to its first paragraph; every paragraph page links to
 the previous and next one), at most MAX_RANGES of them so the navigation's size stays
-bounded, and the pages left out are returned to be declared `not_in_nav`."""
+bounded, and the pages left out are returned to be declared `not_in_nav`.
+
+Material prints a navigation title as it is (`{{ nav_item.title }}`, and the footer's
+previous and next), so every title of the expanded navigation, ours and mkdocs.yml's, is
+escaped here, once: the labels are made of the text's opening words (issue 21)."""
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from pathlib import Path
@@ -41,7 +46,7 @@ def _expand(items: list, docs: Path, omitted: list[str], openings: dict[int, str
                 value = _operative(docs, omitted, openings)
             elif isinstance(value, list):
                 value = _expand(value, docs, omitted, openings)
-            item = {title: value}
+            item = {html.escape(title): value}
         out.append(item)
     return out
 
@@ -49,7 +54,7 @@ def _expand(items: list, docs: Path, omitted: list[str], openings: dict[int, str
 def _operative(docs: Path, omitted: list[str], openings: dict[int, str]) -> list[dict[str, str]]:
     pages = sorted(docs.glob("dispositif/*.md"), key=lambda p: int(re.sub(r"\D", "", p.stem) or 0))
     if len(pages) <= NAV_LIMIT:
-        return [{label(p.stem, openings): f"dispositif/{p.name}"} for p in pages]
+        return [{html.escape(label(p.stem, openings)): f"dispositif/{p.name}"} for p in pages]
     size = NAV_LIMIT * math.ceil(len(pages) / NAV_LIMIT / MAX_RANGES)
     ranges = [pages[i : i + size] for i in range(0, len(pages), size)]
     omitted += [f"/dispositif/{p.name}" for r in ranges for p in r[1:]]

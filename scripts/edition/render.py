@@ -19,7 +19,7 @@ from functools import cached_property
 import yaml
 from markupsafe import Markup, escape
 
-from . import authority, cite, exports, glossary, urls, visuals
+from . import akn, authority, cite, exports, glossary, urls, visuals
 from .annotations import Annotations, official_link
 from .french import french_date, paragraph_label, report_basis
 from .inline import Extras, HtmlRules, note_tokens, paragraph_tokens
@@ -185,6 +185,16 @@ class Edition:
             },
             series=glossary.series_view(r, self.notes),
         )
+        pages[urls.ABOUT] = self.render(
+            urls.ABOUT,
+            "about.html",
+            {
+                "title": f"À propos de cette édition — résolution {r.short}",
+                "description": f"D’où vient le texte de la résolution {r.symbol}, ce qui relève de la "
+                "résolution et ce qui relève de l’édition, licence, adresses stables et fabrication du site.",
+                "role": "about",
+            },
+        )
         for i, p in enumerate(r.operative):
             page = urls.operative_page(p.number)
             pages[page] = self.render(
@@ -325,6 +335,20 @@ class Page:
 
     def url(self, target: str) -> str:
         return self.href(target)
+
+    def cite_formats(self, p: Paragraph | None = None) -> dict[str, str]:
+        return cite.formats(self.e.res, p)
+
+    def address_table(self) -> list[tuple[str, list[str]]]:
+        return urls.published_fr(self.e.res.symbol)
+
+    def akn_work(self) -> str:
+        return akn.work_iri(self.e.res)
+
+    def cited_in_preamble(self, symbol: str) -> bool:
+        return any(
+            d.key == symbol and any(a.startswith("pp-") for a in d.cited_by) for d in self.e.res.documents
+        )
 
     @property
     def urls(self):

@@ -55,11 +55,16 @@ def shape(index: dict, model: SiteModel) -> dict:
     for p in model.resolution.paragraphs:
         doc = {
             "location": paragraph_location(p),
-            "title": paragraph_label(p.kind, p.number),
+            "title": html.escape(paragraph_label(p.kind, p.number)),
             "text": html.escape(p.text, quote=False),
             "boost": PARAGRAPH_BOOST,
         }
-        tags = [model.themes[t] for t in model.paragraph_themes.get(p.anchor, ()) if t in model.themes]
+        # Material draws titles and tags with innerHTML: the data file's labels, escaped
+        tags = [
+            html.escape(model.themes[t])
+            for t in model.paragraph_themes.get(p.anchor, ())
+            if t in model.themes
+        ]
         if tags:
             doc["tags"] = tags
         docs.append(doc)

@@ -25,7 +25,7 @@ DOCUMENTS = "documents.md"  # cited documents: one entry per document, #<slug>
 ANALYSIS = "analyse.md"  # map, operative verbs, themes
 THEMES = "themes.md"  # old address of the themes: #<slug> leads to ANALYSIS
 GLOSSARY = "glossaire.md"  # institutions and instruments named in the text
-ABOUT = "a-propos.md"  # hand-written
+ABOUT = "a-propos.md"  # about the edition (generated, like every page)
 OPERATIVE_DIR = "dispositif"
 
 # -- exports at the site root ------------------------------------------------------------
@@ -168,3 +168,43 @@ PUBLISHED = {
     "Link-preview image": CARD,
     "Offline copy": zip_name("A/RES/68/160"),
 }
+
+
+# The same addresses as À propos « Adresses stables » lists them for readers, in French:
+# (label, key of PUBLISHED), in this order.
+PUBLISHED_FR = [
+    ("La résolution (accueil)", "Home: the resolution"),
+    ("Préambule, alinéa N", "Preambular paragraph N"),
+    ("Dispositif, paragraphe N, sur sa propre page", "Operative paragraph N"),
+    ("Un paragraphe dans la résolution entière", "Any paragraph in the whole text"),
+    (
+        "Anciennes adresses du texte intégral (même texte)",
+        "Old full-text addresses (same text, canonical: home)",
+    ),
+    ("Une note", "Footnote N"),
+    ("Un document cité, désigné par sa cote en minuscules", "Cited document"),
+    ("Le plan de la résolution, ce que fait l’Assemblée, un thème", "Map, operative verbs, themes"),
+    (
+        "Les anciennes adresses du plan, des formules et des thèmes, qui y mènent",
+        "Old addresses of the map, verbs, themes",
+    ),
+    ("Une entrée du glossaire, la série des résolutions", "Glossary entry, series"),
+    ("Cette page", "About the edition"),
+    ("Données structurées (JSON)", "Data"),
+    ("Le schéma des données", "Data schema"),
+    ("Les données d’un paragraphe (JSON)", "One paragraph's data"),
+    ("Références pour Zotero, BibTeX, etc.", "Reference managers"),
+    ("La résolution en XML Akoma Ntoso", "Akoma Ntoso 3.0 XML"),
+    ("Le texte brut, prêt à citer", "Plain text"),
+    ("L’image d’aperçu des liens", "Link-preview image"),
+    ("La copie hors ligne", "Offline copy"),
+]
+
+
+def published_fr(symbol: str) -> list[tuple[str, list[str]]]:
+    """(French label, addresses) for À propos, the offline copy named for `symbol`."""
+    out = []
+    for label, key in PUBLISHED_FR:
+        addresses = [zip_name(symbol)] if key == "Offline copy" else PUBLISHED[key].split(", ")
+        out.append((label, addresses))
+    return out

@@ -1,0 +1,56 @@
+"""The edition's name, description, author and credit, made from the parsed resolution,
+so that any resolution built with --source names itself everywhere (issue 21): the
+header, the <title>, `og:site_name`, the author tag, the footer and the web app's names.
+
+mkdocs.yml holds neutral values; overrides/hooks/identity.py replaces them before any
+other hook reads them. Material prints `site_name`, `site_description`, `site_author` and
+`copyright` into pages without escaping (in text and in attributes): `for_material` gives
+them escaped once, at that boundary; `names` gives them as text, for our own uses (the
+manifest, the meta tags, which escape where they write)."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+# The theme's credit, kept in the footer (the site's generator line is turned off).
+THEME_CREDIT = Markup('<a href="https://squidfunk.github.io/mkdocs-material/">Material for MkDocs</a>')
+
+
+@dataclass(frozen=True)
+class Names:
+    site_name: str  # « Résolution 68/160 de l’Assemblée générale »
+    description: str
+    author: str
+    credit: str  # the footer's line, as text
+
+
+def short(data: dict) -> str:
+    """« 68/160 », « ES-11/1 »: the resolution's number, from resolution.json's data."""
+    return f"{data['session']}/{data['number']}"
+
+
+def names(data: dict) -> Names:
+    symbol = data["symbol"]
+    return Names(
+        site_name=f"Résolution {short(data)} de l’Assemblée générale",
+        description=f"Édition numérique annotée du texte français de la résolution {symbol}, "
+        f"« {data['title']} ».",
+        author=f"Édition de référence {symbol}",
+        credit=f"Texte de la résolution : Organisation des Nations Unies. Annotations et mise en forme : "
+        f"édition de référence {symbol} (voir À propos).",
+    )
+
+
+def for_material(data: dict) -> dict[str, str]:
+    """The config values Material prints as they are: escaped HTML text (the credit with
+    the theme's link)."""
+    n = names(data)
+    return {
+        "site_name": html.escape(n.site_name),
+        "site_description": html.escape(n.description),
+        "site_author": html.escape(n.author),
+        "copyright": str(escape(n.credit) + " Réalisé avec " + THEME_CREDIT + "."),
+    }
