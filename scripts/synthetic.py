@@ -127,5 +127,26 @@ def generate(factor: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def main(argv: list[str]) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="scripts/synthetic.py",
+        description="Write a synthetic General Assembly resolution in the source layout to stdout.",
+    )
+    parser.add_argument(
+        "factor",
+        nargs="?",
+        type=int,
+        default=1,
+        help="how many times the paragraphs and notes of A/RES/68/160 (default 1; 1 to 1000)",
+    )
+    args = parser.parse_args(argv)
+    if not 1 <= args.factor <= 1000:
+        parser.error(f"FACTOR doit être entre 1 et 1000 (reçu {args.factor})")
+    sys.stdout.write(generate(args.factor))
+    return 0
+
+
 if __name__ == "__main__":
-    sys.stdout.write(generate(int(sys.argv[1]) if len(sys.argv) > 1 else 1))
+    sys.exit(main(sys.argv[1:]))

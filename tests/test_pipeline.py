@@ -55,7 +55,8 @@ def tiny_project(tmp_path):
 
 
 def state(site):
-    siblings = sorted(p.name for p in site.parent.iterdir() if p.name.startswith(".site"))
+    # staging folders left beside site/ (its lock file stays, as .docs.lock does)
+    siblings = sorted(p.name for p in site.parent.iterdir() if p.name.startswith(".site") and p.is_dir())
     return siblings, {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
@@ -175,7 +176,7 @@ def test_a_failing_build_leaves_docs_and_check_true(copy_to_build, capsys):
     assert "absente.md" in err and "inchangés" in err  # the strict warning itself is shown
     assert tree(docs) == before_docs and tree(site) == before_site
     leftovers = [p.name for p in docs.parent.iterdir() if p.name.startswith((".docs.", ".site."))]
-    assert set(leftovers) <= {".docs.lock"}
+    assert set(leftovers) <= {".docs.lock", ".site.lock"}
 
 
 def test_kill_9_mid_build_leaves_docs_and_site_as_they_were(copy_to_build, build_command):
@@ -201,7 +202,7 @@ def test_kill_9_mid_build_leaves_docs_and_site_as_they_were(copy_to_build, build
     run = build_command(*command(docs, site, source))
     assert run.returncode == 0, run.stderr
     leftovers = [p.name for p in docs.parent.iterdir() if p.name.startswith((".docs.", ".site."))]
-    assert set(leftovers) <= {".docs.lock"}
+    assert set(leftovers) <= {".docs.lock", ".site.lock"}
     assert "sa ferme volonté" in (docs / "preambule.md").read_text(encoding="utf-8")
 
 
@@ -318,3 +319,46 @@ def test_a_partial_page_left_in_docs_is_removed(copy):
     pipeline.publish(pipeline.load(source), docs, None)
     assert not partial.exists()
     assert "sa ferme volonté" in (docs / "preambule.md").read_text(encoding="utf-8")
+
+
+def test_two_builds_sharing_a_site_dir_never_publish_half_a_site(copy_to_build, build_command, tmp_path):
+    """Two builds at once, different --docs-dir, the same --site-dir: the site/ lock makes
+    the second wait, so neither removes the other's staging folder; after each pair both
+    exit 0 and site/ is one whole build, the offline zip included (issue 21: 3 of 8 such
+    races used to publish a partial site)."""
+    docs, site, source = copy_to_build
+    other = tmp_path / "docs-2"
+    shutil.copytree(docs, other)
+    assert build_command(*command(docs, site, source)).returncode == 0
+    whole = tree(site)  # one build alone; both docs folders give the same bytes
+    for trial, delay in enumerate((0.0, 0.3, 0.6, 0.9, 1.2, 1.5)):  # the second starts later
+        runs = []
+        for d in (docs, other):
+            runs.append(
+                subprocess.Popen(
+                    build_command.argv(*command(d, site, source)),
+                    cwd=ROOT,
+                    env=build_command.env,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    encoding="utf-8",
+                )
+            )
+            time.sleep(delay)
+        outputs = [r.communicate(timeout=300) for r in runs]
+        assert [r.returncode for r in runs] == [0, 0], (trial, outputs)
+        assert tree(site) == whole, trial
+        leftovers = [
+            p.name for p in site.parent.iterdir() if p.name.startswith((".site.building", ".site.old"))
+        ]
+        assert leftovers == []
+
+
+@pytest.mark.parametrize("option", ["--source", "--data", "--docs-dir", "--site-dir"])
+def test_a_symbolic_link_loop_is_refused_with_its_name(tmp_path, capsys, option):
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    assert main(["build", option, str(tmp_path / "a")]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'a'}: erreur : chemin inutilisable" in err and "boucle de liens symboliques" in err
+    assert "Traceback" not in err

@@ -99,8 +99,10 @@ def test_service_worker_and_manifest_are_never_cached_stale():
     rules = header_rules()
     for name in csp.NO_CACHE:
         assert rules[f"/{name}"] == ["Cache-Control: no-cache"]
+    for pattern in csp.NO_CACHE_PAGES:  # pages too: each names its build's bundles
+        assert rules[pattern] == ["Cache-Control: no-cache"]
     conf = (PUBLISH / "nginx.conf").read_text(encoding="utf-8")
-    assert conf.count('add_header Cache-Control "no-cache" always;') == 2
+    assert conf.count('add_header Cache-Control "no-cache" always;') == 3  # sw.js, manifest, pages
 
 
 def test_no_path_gets_two_content_types_from_the_headers_file():

@@ -33,3 +33,15 @@ def test_python_dependencies_are_pinned_exactly():
     names = {pin.split("==")[0].lower().replace("_", "-") for pin in pins}
     # the site's generator, its theme and the Markdown converter beneath them
     assert {"mkdocs", "mkdocs-material", "markdown", "jinja2", "pymdown-extensions"} <= names
+
+
+def test_synthetic_answers_help_and_refuses_a_bad_factor():
+    import subprocess
+    import sys
+
+    script = str(ROOT / "scripts" / "synthetic.py")
+    ok = subprocess.run([sys.executable, script, "--help"], capture_output=True, text=True)
+    assert ok.returncode == 0 and "usage: scripts/synthetic.py" in ok.stdout
+    for bad in ("abc", "0", "-3"):
+        run = subprocess.run([sys.executable, script, bad], capture_output=True, text=True)
+        assert run.returncode == 2 and "Traceback" not in run.stderr and "factor" in run.stderr.lower(), bad

@@ -71,8 +71,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"erreur : {err}", file=sys.stderr)
             return 2
     try:
+        for what, path in (
+            ("le texte source", args.source),
+            ("le fichier d’annotations", args.data),
+            ("le dossier docs", args.docs_dir),
+            ("le dossier du site", args.site_dir),
+        ):
+            if path is not None:
+                pipeline.resolved(path, what)
         data = args.data
-        if data is None and args.source.resolve() == pipeline.DEFAULT_SOURCE.resolve():
+        if data is None and pipeline.resolved(args.source, "") == pipeline.DEFAULT_SOURCE.resolve():
             data = pipeline.DEFAULT_DATA
         # SITE_URL (the public address) makes the exports' addresses absolute
         edition = pipeline.load(args.source, None if args.no_data else data, os.environ.get("SITE_URL"))

@@ -58,7 +58,11 @@ DIRECTIVES = [
     "form-action 'self'",
 ]
 HEADER_ONLY = ["frame-ancestors 'none'"]
+# Strict-Transport-Security: browsers honour it only on a response sent over HTTPS and ignore
+# it over plain HTTP (RFC 6797, 8.1), so it is harmless on a local http:// server; publish
+# the site over HTTPS for it to take effect (README, Publishing).
 HEADERS = {
+    "Strict-Transport-Security": "max-age=31536000",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
@@ -227,6 +231,8 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 # The service worker script and the web app manifest must be checked at every visit, or a
 # new deployment would stay unseen for as long as the browser kept the old ones.
 NO_CACHE = ["sw.js", "manifest.webmanifest"]
+# Pages are revalidated at every visit: each names the fingerprinted bundles of its build.
+NO_CACHE_PAGES = ["/", "/*.html"]
 # Content types with their charset: exports and citation formats are UTF-8 text.
 TYPES = {
     "txt": "text/plain",
@@ -266,6 +272,8 @@ def headers_file(site_policy_: str) -> str:
         lines += [pattern, f"  Cache-Control: {IMMUTABLE}"]
     for name in NO_CACHE:
         lines += [f"/{name}", "  Cache-Control: no-cache"]
+    for pattern in NO_CACHE_PAGES:
+        lines += [pattern, "  Cache-Control: no-cache"]
     for ext in sorted(TYPES):
         # Rules that match one path add up on these hosts: /*.json also matches the
         # .csl.json file, and two Content-Type values would be sent. It goes as JSON.

@@ -65,6 +65,16 @@ def display_path(path: Path) -> str:
 MAX_INPUT_BYTES = 2_000_000
 
 
+def resolved(path: Path, what: str) -> Path:
+    """`path` made absolute with its links followed, or a ParseError naming it (a loop of
+    symbolic links, a path too long) rather than a traceback."""
+    try:
+        return Path(path).resolve()
+    except (RuntimeError, OSError) as err:
+        reason = "boucle de liens symboliques" if "loop" in str(err).lower() else str(err)
+        raise ParseError(f"chemin inutilisable pour {what} ({reason})", path=str(path)) from None
+
+
 def check_input(path: Path, what: str) -> None:
     """Refuse at once, without reading it, an input that is not a regular file (a FIFO would
     block forever, /dev/zero never ends) or is larger than MAX_INPUT_BYTES."""
@@ -283,15 +293,15 @@ def swapped_in(site: Path):
     """A fresh staging folder beside `site` to build into; when the block ends without an
     exception it replaces `site`, otherwise it is deleted and `site` stays as it was."""
     site = Path(site).resolve()
-    site.parent.mkdir(parents=True, exist_ok=True)
-    recover(site)
-    tmp = _staging(site, "building")
-    try:
-        yield tmp
-        os.chmod(tmp, 0o755)
-        swap_in(tmp, site)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    with build_lock(site):
+        recover(site)
+        tmp = _staging(site, "building")
+        try:
+            yield tmp
+            os.chmod(tmp, 0o755)
+            swap_in(tmp, site)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 @contextlib.contextmanager
@@ -328,15 +338,26 @@ class BuildLocked(RuntimeError):
 
 
 @contextlib.contextmanager
-def build_lock(docs: Path, timeout: float = 600.0):
-    """One build or generate at a time for a docs folder: an exclusive flock on
-    `.NAME.lock` beside it (released by the system if the process dies). A second build
-    waits up to `timeout` seconds, saying so, then gives up with BuildLocked."""
-    docs = Path(docs).resolve()
-    docs.parent.mkdir(parents=True, exist_ok=True)
-    path = docs.with_name(f".{docs.name}.lock")
-    with open(path, "a+b") as f:
+def build_lock(*targets: Path, timeout: float = 600.0):
+    """One build at a time for each output folder (docs/ and site/ alike): an exclusive
+    flock on `.NAME.lock` beside each target (released by the system if the process dies),
+    taken in one order (by path) so two builds never wait on each other. Staging folders
+    beside a target are made and removed only under its lock, so no build can remove the
+    staging folder of another live one (two builds sharing --site-dir with different
+    --docs-dir wait for each other). A second build waits up to `timeout` seconds, saying
+    so, then gives up with BuildLocked."""
+    with contextlib.ExitStack() as stack:
         deadline = time.monotonic() + timeout
+        for target in sorted({Path(t).resolve() for t in targets}, key=str):
+            stack.enter_context(_flock(target, deadline, timeout))
+        yield
+
+
+@contextlib.contextmanager
+def _flock(target: Path, deadline: float, timeout: float):
+    target.parent.mkdir(parents=True, exist_ok=True)
+    path = target.with_name(f".{target.name}.lock")
+    with open(path, "a+b") as f:
         said = False
         while True:
             try:
@@ -348,7 +369,7 @@ def build_lock(docs: Path, timeout: float = 600.0):
                     said = True
                 if time.monotonic() >= deadline:
                     raise BuildLocked(
-                        f"une autre construction utilise encore {display_path(docs)} "
+                        f"une autre construction utilise encore {display_path(target)} "
                         f"(verrou {path.name}) après {timeout:g} s d’attente"
                     ) from None
                 time.sleep(0.2)
@@ -455,7 +476,8 @@ def publish(
     """Generate (site None) or build, all or nothing: see the module's docstring. Returns
     the generated files that changed in docs/."""
     docs = Path(docs).resolve()
-    with build_lock(docs, lock_timeout):
+    targets = [docs] if site is None else [docs, Path(site).resolve()]
+    with build_lock(*targets, timeout=lock_timeout):
         with staged_docs(docs, edition.pages) as (new_docs, changed):
             if site is not None:
                 site = Path(site).resolve()

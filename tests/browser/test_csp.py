@@ -9,6 +9,7 @@ checked by the every-page walk (test_every_page.py)."""
 from __future__ import annotations
 
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -137,3 +138,20 @@ def test_the_toggle_hook_fails_loudly_when_material_changes():
 
     with pytest.raises(RuntimeError, match="Material"):
         hook.on_post_page("<html><body>sans cases</body></html>", page=Page, config=None)
+
+
+def test_nginx_hides_its_version_sends_hsts_and_the_edition_404(nginx):
+    """scripts/publish/nginx.conf (issue 21): no version in Server, HSTS on every response,
+    pages revalidated (no-cache), a missing address answered 404 with the edition's own
+    page, and the Netlify headers file not served."""
+    page = headers(nginx + "dispositif/7.html")
+    assert page["server"] == "nginx"
+    assert page["strict-transport-security"] == "max-age=31536000"
+    assert page["cache-control"] == "no-cache"
+    assert headers(nginx)["cache-control"] == "no-cache"  # the folder address, index.html
+    for missing in ("absente.html", "_headers", "dispositif/99.html"):
+        with pytest.raises(urllib.error.HTTPError) as info:
+            urllib.request.urlopen(nginx + missing)
+        body = info.value.read().decode("utf-8")
+        assert info.value.code == 404 and "Page introuvable" in body and "nginx/" not in body, missing
+        assert info.value.headers["Content-Security-Policy"], missing
