@@ -115,6 +115,7 @@ LAYOUTS = [
         TEXT,
     ),
     Layout("pied-de-page-sous-les-notes", insert(40, ["", "13-44984", "2/5", "*1344984*"]), TEXT),
+    Layout("pied-de-page-sur-une-ligne", insert(106, ["3/5 13-44984 (F) *1344984*"]), TEXT),
     Layout("en-tete-entre-deux-paragraphes", insert(102, ["", "4/5", "", "A/RES/68/160"]), TEXT),
     # -- page breaks ----------------------------------------------------------------------
     # after « New York, » the next page opens « Genève et Vienne »: one recital, not two

@@ -65,7 +65,12 @@ def test_precache_lists_every_file_as_served_but_the_zip(site):
     urls = [e["url"] for e in entries]
     assert urls == sorted(urls)
     for name in files:
-        skipped = name.endswith((".zip", ".map")) or name in {"404.html", "sitemap.xml", webapp.WORKER}
+        skipped = name.endswith((".zip", ".map")) or name in {
+            "404.html",
+            "_headers",
+            "sitemap.xml",
+            webapp.WORKER,
+        }
         skipped = skipped or name.startswith(("assets/vendor/workbox/", "assets/javascripts/lunr/"))
         skipped = skipped or name.startswith("assets/javascripts/workers/search.")
         assert (name not in urls) == skipped, name

@@ -56,8 +56,11 @@ NOTE_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 # "http://undocs.org/fr/2000/22" : a hyperlink the extraction left on a line of its own
 # (the PDF's link on a document symbol). Other addresses are the wording's.
 STRAY_URL = re.compile(r"^https?://(?:www\.)?undocs\.org/\S*$")
-# "13-44984", "13-44984 (F)" : the print job number at a page's foot.
-JOB_NUMBER = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?$")
+# "13-44984", "13-44984 (F)" : the print job number at a page's foot, maybe on one line with
+# the page number and the barcode ("2/5 13-44984 (F) *1344984*").
+JOB_NUMBER = re.compile(
+    r"^(?:\d{1,3} ?/ ?\d{1,3}\s+)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\*\d{7,8}\*)?(?:\s+\d{1,3} ?/ ?\d{1,3})?$"
+)
 # "*1344984*" : the barcode's text.
 BARCODE = re.compile(r"^\*\d{7,8}\*$")
 # "3/5" : a page number, page 3 of 5.

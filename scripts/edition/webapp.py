@@ -47,6 +47,7 @@ WORKBOX = [
 LEFT_OUT = [
     "*.zip",
     "404.html",
+    "_headers",  # the host's configuration (Netlify, Cloudflare Pages), not served by nginx
     "sitemap.xml",
     "sitemap.xml.gz",
     WORKER,
