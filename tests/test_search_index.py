@@ -18,7 +18,7 @@ def test_one_entry_per_paragraph_with_its_label_and_address(site, resolution):
     docs = load(site)["docs"]
     by_location = {d["location"]: d for d in docs}
     for p in resolution.paragraphs:
-        location = f"preambule.html#{p.anchor}" if p.kind == "pp" else f"dispositif/{p.number}.html"
+        location = f"preambule/{p.number}.html" if p.kind == "pp" else f"dispositif/{p.number}.html"
         doc = by_location[location]
         assert doc["title"] == (
             f"Préambule, alinéa {p.number}" if p.kind == "pp" else f"Paragraphe {p.number}"
@@ -93,7 +93,7 @@ def test_shape_keeps_other_pages_and_replaces_paragraph_pages():
     assert shaped["config"] == index["config"]
     # the resolution's pages are never scraped: one entry per paragraph, nothing above them
     assert [(d["location"], d["title"], d["text"]) for d in shaped["docs"]] == [
-        ("preambule.html#pp-1", "Préambule, alinéa 1", "A &lt; B"),
+        ("preambule/1.html", "Préambule, alinéa 1", "A &lt; B"),
         ("dispositif/1.html", "Paragraphe 1", "Décide"),
         ("themes.html#t", "Thème", ""),
         ("documents.html#d", "Doc", "notice"),

@@ -10,7 +10,7 @@ import sys
 from urllib.parse import unquote
 
 import pytest
-from edition import pipeline
+from edition import exports, pipeline
 from edition.errors import ParseError
 
 from . import htmltext
@@ -42,25 +42,54 @@ def test_every_paragraph_has_its_anchor_and_permalink(site, resolution):
         assert p.anchor in full
         if p.kind == "pp":
             assert p.anchor in pre
-            assert (f"preambule.html#{p.anchor}", f"Alinéa {p.number}") in htmltext.links(
+            assert (f"preambule/{p.number}.html#{p.anchor}", f"Alinéa {p.number}") in htmltext.links(
                 site / "preambule.html"
             )
+            page = site / "preambule" / f"{p.number}.html"
         else:
             page = site / "dispositif" / f"{p.number}.html"
-            assert p.anchor in htmltext.ids(page)
-            hrefs = [h for h, _ in htmltext.links(page)]
-            assert f"{p.number}.html#{p.anchor}" in hrefs
-            assert f"../index.html#{p.anchor}" in hrefs
+        assert p.anchor in htmltext.ids(page)
+        hrefs = [h for h, _ in htmltext.links(page)]
+        assert f"{p.number}.html#{p.anchor}" in hrefs
+        assert f"../index.html#{p.anchor}" in hrefs
 
 
-def test_operative_pages_link_previous_and_next(site, resolution):
-    last = len(resolution.operative)
-    for p in resolution.operative:
-        hrefs = [h for h, _ in htmltext.links(site / "dispositif" / f"{p.number}.html")]
-        if p.number > 1:
-            assert f"{p.number - 1}.html#op-{p.number - 1}" in hrefs
-        if p.number < last:
-            assert f"{p.number + 1}.html#op-{p.number + 1}" in hrefs
+def test_paragraph_pages_link_previous_and_next_across_the_parts(site, resolution):
+    """preambule/1 … preambule/9, dispositif/1 … dispositif/14: each page links its
+    neighbours, the last recital and the first operative paragraph to each other."""
+    pages = [f"preambule/{p.number}.html" for p in resolution.preamble]
+    pages += [f"dispositif/{p.number}.html" for p in resolution.operative]
+    for i, page in enumerate(pages):
+        root = htmltext.load(site / page)
+        prev = root.xpath("//a[@rel='prev' and contains(@class,'ed-prevnext__prev')]/@href")
+        nxt = root.xpath("//a[@rel='next' and contains(@class,'ed-prevnext__next')]/@href")
+        folder = page.split("/")[0]
+
+        def address(target, folder=folder):
+            return target.split("/")[1] if target.startswith(folder + "/") else "../" + target
+
+        assert [h.split("#")[0] for h in prev] == ([address(pages[i - 1])] if i else []), page
+        assert [h.split("#")[0] for h in nxt] == ([address(pages[i + 1])] if i + 1 < len(pages) else []), page
+
+
+def test_a_preambular_page_names_the_paragraph_the_symbol_and_the_date(site, resolution):
+    """« A/RES/68/160 › Préambule › alinéa 3 », its title, the resolution and its date, the
+    formula, the paragraph with its notes (issue 18)."""
+    for p in resolution.preamble:
+        root = htmltext.load(site / "preambule" / f"{p.number}.html")
+        crumbs = [
+            " ".join(li.text_content().split()) for li in root.xpath("//nav[@aria-label='Fil d’Ariane']//li")
+        ]
+        assert crumbs == ["A/RES/68/160", "Préambule", f"alinéa {p.number}"]
+        title = " ".join(root.xpath("string(//article//h1)").split())
+        assert title == f"Préambule, alinéa {p.number} sur {len(resolution.preamble)}"
+        context = " ".join(root.xpath("string(//p[contains(@class,'ed-context')])").split())
+        assert "adoptée le 18 décembre 2013" in context
+        assert root.xpath("string(//p[contains(@class,'res-formula')])").strip() == "L’Assemblée générale,"
+        notes = [int(li.get("value")) for li in root.xpath("//div[contains(@class,'footnote')]//li")]
+        assert notes == [c.number for c in p.calls]
+        body, _ = htmltext.resolution_words(site / "preambule" / f"{p.number}.html")
+        assert body == htmltext.words(exports.marked_text(p, str))  # the words, nothing else
 
 
 @pytest.mark.parametrize("page", ["preambule.html", "texte-integral.html"])

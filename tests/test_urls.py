@@ -70,6 +70,8 @@ PUBLISHED = (
     + [f"paragraphes/{a}.json" for a in PREAMBLE + OPERATIVE]
     + [f"glossaire.html#{g}" for g in GLOSSARY]
     + [f"preambule.html#{a}" for a in PREAMBLE]
+    + [f"preambule/{n}.html" for n in range(1, 10)]
+    + [f"preambule/{n}.html#pp-{n}" for n in range(1, 10)]
     + [f"dispositif/{n}.html" for n in range(1, 15)]
     + [f"dispositif/{n}.html#op-{n}" for n in range(1, 15)]
     + [f"texte-integral.html#{a}" for a in PREAMBLE + OPERATIVE + FOOTNOTES]
@@ -155,7 +157,7 @@ def test_paragraph_anchors_hold_their_paragraph(site):
 def test_resolution_json_publishes_the_same_addresses(site):
     data = json.loads((site / "resolution.json").read_text(encoding="utf-8"))
     urls = [p["url"] for p in data["paragraphs"]]
-    assert urls == [f"preambule.html#{a}" for a in PREAMBLE] + [
+    assert urls == [f"preambule/{n}.html#pp-{n}" for n in range(1, 10)] + [
         f"dispositif/{n}.html#op-{n}" for n in range(1, 15)
     ]
     assert [p["full_text_url"] for p in data["paragraphs"]] == [

@@ -1,5 +1,5 @@
-"""Expand the navigation's "dispositif/" entry into the operative-paragraph pages, each
-labelled with its number and opening words (« 13. Prie »; ranges
+"""Expand the navigation's "dispositif/" and "preambule/" entries into the paragraph pages,
+each labelled with its number and opening words (« 13. Prie », « Alinéa 3 · Rappelant »; ranges
 for very long resolutions, the rest declared `not_in_nav`). The logic lives in
 scripts/edition/navigation.py."""
 
@@ -12,7 +12,7 @@ from edition import exports, navigation
 def on_config(config, **kwargs):
     if config.nav:
         model = exports.read_model(config.docs_dir)
-        openings = {p.number: p.opening for p in model.resolution.operative} if model else {}
+        openings = {p.anchor: p.opening for p in model.resolution.paragraphs} if model else {}
         config.nav, omitted = navigation.expand(config.nav, config.docs_dir, openings)
         if omitted:
             spec = pathspec.gitignore.GitIgnoreSpec.from_lines(omitted)

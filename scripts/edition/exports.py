@@ -308,7 +308,7 @@ def json_schema(generated: str) -> str:
             "label": {"type": "string", "pattern": r"^(Préambule, alinéa|Paragraphe) [0-9]+$"},
             "opening": {**STR, "minLength": 1},
             "text": {**STR, "minLength": 1},
-            "url": {"type": "string", "pattern": r"^(preambule|dispositif/[0-9]+)\.html#(pp|op)-[0-9]+$"},
+            "url": {"type": "string", "pattern": r"^(preambule|dispositif)/[0-9]+\.html#(pp|op)-[0-9]+$"},
             "full_text_url": {"type": "string", "pattern": r"^index\.html#(pp|op)-[0-9]+$"},
             "footnotes": {"type": "array", "items": _object({"number": POSITIVE, "offset": OFFSET})},
             "citations": {

@@ -195,22 +195,28 @@ class Edition:
                 "role": "about",
             },
         )
-        for i, p in enumerate(r.operative):
-            page = urls.operative_page(p.number)
+        paragraphs = r.paragraphs
+        for i, p in enumerate(paragraphs):
+            page = urls.paragraph_page(p)
+            what = (
+                f"Alinéa {p.number} du préambule"
+                if p.kind == "pp"
+                else f"Paragraphe {p.number} du dispositif"
+            )
             pages[page] = self.render(
                 page,
-                "operative.html",
+                "paragraph.html",
                 {
-                    "title": f"Paragraphe {p.number} — résolution {r.short}",
-                    "description": f"Paragraphe {p.number} du dispositif de la résolution {r.symbol} "
-                    f"({french_date(r.adopted)}) : {excerpt(p.text, 24)}",
+                    "title": f"{label(p)} — résolution {r.short}",
+                    "description": f"{what} de la résolution {r.symbol} ({french_date(r.adopted)}) : "
+                    f"{excerpt(p.text, 24)}",
                     "hide": ["footer"],
                     "role": "paragraph",
                     "paragraph": p.anchor,
                 },
                 para=p,
-                prev=r.operative[i - 1] if i > 0 else None,
-                next=r.operative[i + 1] if i + 1 < len(r.operative) else None,
+                prev=paragraphs[i - 1] if i > 0 else None,
+                next=paragraphs[i + 1] if i + 1 < len(paragraphs) else None,
             )
         return pages
 
@@ -251,6 +257,14 @@ class Page:
 
     def label(self, p: Paragraph) -> str:
         return label(p)
+
+    def identity(self, p: Paragraph) -> str:
+        """« A/RES/68/160 · Préambule, alinéa 3 »: what a paragraph reached by its address shows."""
+        return f"{self.e.res.symbol} · {label(p)}"
+
+    def short_label(self, p: Paragraph) -> str:
+        """« Alinéa 3 · Rappelant également », « 13. Prie »: a neighbour's link."""
+        return f"Alinéa {p.number} · {p.opening}" if p.kind == "pp" else f"{p.number}. {p.opening}"
 
     def permalink(self, p: Paragraph) -> str:
         return self.href(urls.paragraph_target(p))

@@ -38,15 +38,14 @@ def page_of(location: str) -> str:
 
 
 def paragraph_location(p: Paragraph) -> str:
-    """Where a result goes: an operative paragraph's own page (it holds that paragraph
-    only, at the top), a preambular paragraph's anchor on the preamble page."""
-    target = urls.site_path(urls.paragraph_target(p))
-    return page_of(target) if p.kind == "op" else target
+    """Where a result goes: the paragraph's own page (it holds that paragraph only, at the
+    top; an address without `#`, for which Material shows the excerpt)."""
+    return page_of(urls.site_path(urls.paragraph_target(p)))
 
 
 def is_resolution_page(location: str) -> bool:
     page = page_of(location)
-    return page in RESOLUTION_PAGES or page.startswith(urls.OPERATIVE_DIR + "/")
+    return page in RESOLUTION_PAGES or page.startswith((urls.OPERATIVE_DIR + "/", urls.PREAMBLE_DIR + "/"))
 
 
 def shape(index: dict, model: SiteModel) -> dict:

@@ -27,6 +27,7 @@ THEMES = "themes.md"  # old address of the themes: #<slug> leads to ANALYSIS
 GLOSSARY = "glossaire.md"  # institutions and instruments named in the text
 ABOUT = "a-propos.md"  # about the edition (generated, like every page)
 OPERATIVE_DIR = "dispositif"
+PREAMBLE_DIR = "preambule"  # one page per preambular paragraph: preambule/3.html#pp-3
 
 # -- exports at the site root ------------------------------------------------------------
 JSON = "resolution.json"
@@ -58,6 +59,15 @@ def operative_page(number: int) -> str:
     return f"{OPERATIVE_DIR}/{number}.md"
 
 
+def preamble_page(number: int) -> str:
+    return f"{PREAMBLE_DIR}/{number}.md"
+
+
+def paragraph_page(p: Paragraph) -> str:
+    """A paragraph's own page: "preambule/3.md", "dispositif/7.md"."""
+    return preamble_page(p.number) if p.kind == "pp" else operative_page(p.number)
+
+
 def footnote_anchor(number: int) -> str:
     return f"fn:{number}"
 
@@ -77,15 +87,15 @@ def zip_name(symbol: str, language: str = "fr") -> str:
     return f"{symbol.replace('/', '-')}-{language}-hors-ligne.zip"
 
 
-def home_of(p: Paragraph) -> str:
-    """The page where a paragraph stands on its own: the preamble page for a preambular
-    paragraph, its own page for an operative one."""
-    return PREAMBLE if p.kind == "pp" else operative_page(p.number)
-
-
 def paragraph_target(p: Paragraph) -> str:
-    """A paragraph's permanent address, as a page-relative target: "dispositif/7.md#op-7"."""
-    return f"{home_of(p)}#{p.anchor}"
+    """A paragraph's permanent address, as a page-relative target: its own page,
+    "dispositif/7.md#op-7", "preambule/3.md#pp-3"."""
+    return f"{paragraph_page(p)}#{p.anchor}"
+
+
+def preamble_target(p: Paragraph) -> str:
+    """A preambular paragraph within the whole preamble: "preambule.md#pp-3"."""
+    return f"{PREAMBLE}#{p.anchor}"
 
 
 def in_text_target(p: Paragraph) -> str:
@@ -137,7 +147,8 @@ def site_path(target: str) -> str:
 # The published addresses, as the README's URL table lists them (tests/test_urls.py).
 PUBLISHED = {
     "Home: the resolution": html(HOME),
-    "Preambular paragraph N": html(f"{PREAMBLE}#pp-N"),
+    "Preambular paragraph N": html(f"{PREAMBLE_DIR}/N.md#pp-N"),
+    "The whole preamble, paragraph N": html(f"{PREAMBLE}#pp-N"),
     "Operative paragraph N": html(f"{OPERATIVE_DIR}/N.md#op-N"),
     "Any paragraph in the whole text": html(f"{HOME}#pp-N") + ", " + html(f"{HOME}#op-N"),
     "Old full-text addresses (same text, canonical: home)": html(f"{FULL_TEXT}#pp-N")
@@ -174,7 +185,8 @@ PUBLISHED = {
 # (label, key of PUBLISHED), in this order.
 PUBLISHED_FR = [
     ("La résolution (accueil)", "Home: the resolution"),
-    ("Préambule, alinéa N", "Preambular paragraph N"),
+    ("Préambule, alinéa N, sur sa propre page", "Preambular paragraph N"),
+    ("Le préambule entier, alinéa N", "The whole preamble, paragraph N"),
     ("Dispositif, paragraphe N, sur sa propre page", "Operative paragraph N"),
     ("Un paragraphe dans la résolution entière", "Any paragraph in the whole text"),
     (

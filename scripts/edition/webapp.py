@@ -147,10 +147,10 @@ def precache_list(site: Path) -> list[dict]:
     """Every file to keep on the device: its address relative to the site root, a content
     hash as Workbox's revision, and its size in bytes; sorted by address."""
     out = []
-    for path in sorted(Path(site).rglob("*")):
-        name = path.relative_to(site).as_posix()
-        if path.is_file() and not left_out(name):
-            raw = path.read_bytes()
+    site = Path(site)
+    for name in sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()):
+        if not left_out(name):
+            raw = (site / name).read_bytes()
             out.append({"url": name, "revision": hashlib.sha256(raw).hexdigest()[:16], "size": len(raw)})
     return out
 
