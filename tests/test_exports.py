@@ -9,9 +9,10 @@ import re
 
 import jsonschema
 import pytest
-from edition import pipeline
+from edition import authority, pipeline
 from edition.akn import eid
-from edition.exports import marked_text
+from edition.exports import PREFACE_RULE, marked_text
+from edition.french import french_date
 from edition.inline import SUPERSCRIPT_DIGITS as SUPERSCRIPT
 from lxml import etree
 
@@ -130,7 +131,14 @@ def test_resolution_json_matches_its_schema(site):
 
 def test_plain_text_is_the_whole_resolution_and_nothing_else(site, resolution):
     raw = (site / "resolution.txt").read_bytes()
-    text = raw.decode("utf-8")
+    preface, _, text = raw.decode("utf-8").partition(f"\n{PREFACE_RULE}\n\n")
+    # the preface says what the file is: symbol, official document, the edition (issue 18)
+    assert preface.split("\n") == [
+        "A/RES/68/160 — Résolution 68/160 de l’Assemblée générale des Nations Unies, texte français",
+        "Texte faisant foi : https://undocs.org/fr/A/RES/68/160",
+        f"Texte extrait de l’édition numérique de référence, version {authority.project_version()} du "
+        f"{french_date(authority.release_date())}.",
+    ]
     header, body, notes = htmltext.source_words(SOURCE)
     main, _, note_block = text.partition("\n_______________\n")
     assert htmltext.words(main.translate(FROM_SUPERSCRIPT)) == header + body

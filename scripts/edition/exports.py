@@ -261,12 +261,33 @@ def marked_text(p: Paragraph, marker=superscript) -> str:
     return to_text(paragraph_tokens(p), marker)
 
 
-def plain_text(res: Resolution) -> str:
-    """The resolution as plain text: header, formula, paragraphs (operative ones numbered
-    as in the official text, preambular ones not), each on one line (a lettered
-    subparagraph on the next line) and separated by a blank line, then the notes under a
-    rule."""
-    blocks = [*header_lines(res), res.formula]
+# Ends the plain text's preface (what the file is, where it comes from) before the text.
+PREFACE_RULE = "=" * 15
+
+
+def text_preface(res: Resolution, edition: dict | None = None) -> list[str]:
+    """What the plain-text file is, in three lines: the symbol and the resolution, the
+    official document, the edition it was taken from (its address when known)."""
+    edition = edition or {}
+    made = "Texte extrait de l’édition numérique de référence"
+    if edition.get("version"):
+        made += f", version {edition['version']} du {french_date(edition['date'])}"
+    if edition.get("url"):
+        made += f" : {edition['url']}"
+    return [
+        f"{res.symbol} — Résolution {res.short} de l’Assemblée générale des Nations Unies, texte français",
+        f"Texte faisant foi : {authority.official_url(res.symbol)}",
+        made + ".",
+        PREFACE_RULE,
+    ]
+
+
+def plain_text(res: Resolution, edition: dict | None = None) -> str:
+    """The resolution as plain text: a preface saying what the file is (text_preface), then
+    the header, formula, paragraphs (operative ones numbered as in the official text,
+    preambular ones not), each on one line (a lettered subparagraph on the next line) and
+    separated by a blank line, then the notes under a rule."""
+    blocks = ["\n".join(text_preface(res, edition)), *header_lines(res), res.formula]
     blocks += [marked_text(p) for p in res.preamble]
     blocks += [f"{p.number}. {marked_text(p)}" for p in res.operative]
     text = "\n\n".join(blocks)
@@ -443,7 +464,7 @@ def files(
     return {
         JSON_FILE: data,
         SCHEMA_FILE: json_schema(generated),
-        TEXT_FILE: plain_text(res),
+        TEXT_FILE: plain_text(res, edition),
         AKN_FILE: akn.akoma_ntoso(res, notes, generated, extras or Extras(), edition),
         **paragraph_files(json.loads(data)),
         **refman.exports(res, paths, site_url, generated),
