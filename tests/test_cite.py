@@ -179,6 +179,38 @@ def test_ris_records_have_the_standard_tags(edition, resolution):
         assert tags["M1"] == SYMBOL and tags["DA"] == "2013/12/18/" and tags["PY"] == "2013"
 
 
+def test_each_paragraph_has_its_own_reference_files_of_one_entry():
+    """A paragraph's page offers that paragraph alone (issue 18: Zotero imported 24 items
+    from paragraph 7's page): one BibTeX entry, one RIS record, one CSL-JSON item, valid,
+    whose address is the paragraph's permanent one when SITE_URL is set."""
+    site = "https://edition.example.org/68-160/"
+    edition = pipeline.load(site_url=site)
+    schema = json.loads(CSL_SCHEMA.read_text(encoding="utf-8"))
+    for p in edition.resolution.paragraphs:
+        here = site + ("preambule" if p.kind == "pp" else "dispositif") + f"/{p.number}.html#{p.anchor}"
+        library = bibtexparser.parse_string(edition.pages[f"paragraphes/{p.anchor}.bib"])
+        assert library.failed_blocks == [] and [e.key for e in library.entries] == [
+            f"A-RES-68-160-{p.anchor}"
+        ]
+        assert library.entries[0]["url"].replace("\\#", "#") == here
+        records = [r for r in edition.pages[f"paragraphes/{p.anchor}.ris"].split("\n\n") if r.strip()]
+        assert len(records) == 1 and f"UR  - {here}" in records[0].split("\n")
+        items = json.loads(edition.pages[f"paragraphes/{p.anchor}.csl.json"])
+        assert [i["id"] for i in items] == [f"A-RES-68-160-{p.anchor}"] and items[0]["URL"] == here
+        assert list(jsonschema.Draft7Validator(schema).iter_errors(items)) == []
+
+
+def test_paragraph_pages_link_their_own_references_with_file_names(edition):
+    """The links download (the CSL-JSON no longer opens as raw JSON) under a name that says
+    what they are; the home page offers the whole files."""
+    page = edition.pages["dispositif/7.md"]
+    for ext, mime in (("bib", "application/x-bibtex"), ("ris", "application/x-research-info-systems"),
+                      ("csl.json", "application/vnd.citationstyles.csl+json")):  # fmt: skip
+        assert f'href="../paragraphes/op-7.{ext}" download="A-RES-68-160-op-7.{ext}" type="{mime}"' in page
+    assert "resolution.bib" not in page
+    assert 'href="resolution.bib" download="A-RES-68-160.bib"' in edition.pages["index.md"]
+
+
 # -- per-paragraph data ----------------------------------------------------------------
 
 

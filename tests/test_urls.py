@@ -68,6 +68,7 @@ PUBLISHED = (
     ]
     + [f"index.html#{a}" for a in PREAMBLE + OPERATIVE + FOOTNOTES]
     + [f"paragraphes/{a}.json" for a in PREAMBLE + OPERATIVE]
+    + [f"paragraphes/{a}.{x}" for a in PREAMBLE + OPERATIVE for x in ("bib", "ris", "csl.json")]
     + [f"glossaire.html#{g}" for g in GLOSSARY]
     + [f"preambule.html#{a}" for a in PREAMBLE]
     + [f"preambule/{n}.html" for n in range(1, 10)]

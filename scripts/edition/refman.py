@@ -7,7 +7,10 @@ RIS and CSL-JSON entries, one file per format, at the site root.
   resolution.csl.json  CSL-JSON, type "legislation" (Zotero: statute), valid against the
                        CSL input schema
 
-The first entry is the resolution, then one per paragraph in the order of the text. Each
+The first entry is the resolution, then one per paragraph in the order of the text; each
+paragraph also has its own three files holding its single entry (paragraphes/op-7.bib,
+.ris, .csl.json), which its page offers, so that a reader importing one paragraph gets
+one item. Each
 carries the symbol, the adoption date, the General Assembly as (corporate) author and the
 United Nations as publisher; the address is the official document's (undocs.org) for the
 resolution, and the paragraph's permanent address on this site when the site's public
@@ -20,6 +23,7 @@ import json
 import re
 
 from . import authority, cite
+from . import urls as addresses
 from .model import Paragraph, Resolution
 
 BIB_FILE = "resolution.bib"
@@ -70,11 +74,11 @@ class Entries:
     def bib_value(text: str) -> str:
         return BIB_SPECIAL.sub(lambda m: BIB_ESCAPES.get(m[0], "\\" + m[0]), text)
 
-    def bib(self, generated: str) -> str:
+    def bib(self, generated: str, items: list[Paragraph | None]) -> str:
         res = self.res
         year, month, _ = res.adopted.split("-")
         out = [f"% {generated}\n% Encoding: UTF-8\n"]
-        for p in self.items:
+        for p in items:
             fields = {
                 "author": "{" + AUTHOR + "}",  # a corporate author: one name, not split
                 "title": title(res, p),
@@ -99,11 +103,11 @@ class Entries:
 
     # -- RIS --------------------------------------------------------------------------
 
-    def ris(self) -> str:
+    def ris(self, items: list[Paragraph | None]) -> str:
         res = self.res
         year, month, day = res.adopted.split("-")
         records = []
-        for p in self.items:
+        for p in items:
             tags = [
                 ("TY", "GOVDOC"),
                 ("ID", key(res, p)),
@@ -133,11 +137,11 @@ class Entries:
 
     # -- CSL-JSON ---------------------------------------------------------------------
 
-    def csl(self) -> str:
+    def csl(self, chosen: list[Paragraph | None]) -> str:
         res = self.res
         date = [int(x) for x in res.adopted.split("-")]
         items = []
-        for p in self.items:
+        for p in chosen:
             item = {
                 "id": key(res, p),
                 "type": "legislation",
@@ -160,7 +164,25 @@ class Entries:
         return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
+# The three formats: (extension, file of the whole resolution)
+FORMATS = (("bib", BIB_FILE), ("ris", RIS_FILE), ("csl.json", CSL_FILE))
+
+
+def download_name(res: Resolution, p: Paragraph | None, extension: str) -> str:
+    """The name a reader's browser saves a file under: « A-RES-68-160.bib »,
+    « A-RES-68-160-op-7.ris »."""
+    return f"{key(res, p)}.{extension}"
+
+
 def exports(res: Resolution, urls: dict[str, str], site_url: str | None, generated: str) -> dict[str, str]:
-    """The three files, by name."""
+    """The three files of the whole resolution and each paragraph's three, by name."""
     entries = Entries(res, urls, site_url)
-    return {BIB_FILE: entries.bib(generated), RIS_FILE: entries.ris(), CSL_FILE: entries.csl()}
+
+    def made(items):
+        return (entries.bib(generated, items), entries.ris(items), entries.csl(items))
+
+    out = dict(zip((name for _, name in FORMATS), made(entries.items), strict=True))
+    for p in res.paragraphs:
+        for (extension, _), text in zip(FORMATS, made([p]), strict=True):
+            out[addresses.paragraph_file(p.anchor, extension)] = text
+    return out

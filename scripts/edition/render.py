@@ -19,7 +19,7 @@ from functools import cached_property
 import yaml
 from markupsafe import Markup, escape
 
-from . import akn, authority, cite, exports, glossary, urls, visuals
+from . import akn, authority, cite, csp, exports, glossary, refman, urls, visuals
 from .annotations import Annotations, official_link
 from .french import french_date, paragraph_label, report_basis
 from .inline import Extras, HtmlRules, note_tokens, paragraph_tokens
@@ -257,6 +257,24 @@ class Page:
 
     def label(self, p: Paragraph) -> str:
         return label(p)
+
+    def reference(self, p: Paragraph) -> str:
+        """« résolution 68/160 de l’Assemblée générale, paragraphe 13 »: what « Copier le
+        texte » puts after the words (« …, alinéa 3 du préambule » for a recital)."""
+        where = f"alinéa {p.number} du préambule" if p.kind == "pp" else f"paragraphe {p.number}"
+        return f"résolution {self.e.res.short} de l’Assemblée générale, {where}"
+
+    def reference_files(self, p: Paragraph | None = None) -> list[tuple[str, str, str]]:
+        """(format, link, file name to save it as) of the reference-manager files: the
+        paragraph's single entry, or without one the whole resolution."""
+        out = []
+        for (extension, whole), name in zip(refman.FORMATS, ("BibTeX", "RIS", "CSL-JSON"), strict=True):
+            target = urls.paragraph_file(p.anchor, extension) if p else whole
+            out.append((name, self.href(target), refman.download_name(self.e.res, p, extension)))
+        return out
+
+    def mime(self, name: str) -> str:
+        return (csp.content_type(name) or "application/octet-stream").split(";")[0]
 
     def identity(self, p: Paragraph) -> str:
         """« A/RES/68/160 · Préambule, alinéa 3 »: what a paragraph reached by its address shows."""

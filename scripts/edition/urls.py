@@ -52,7 +52,12 @@ OFFLINE_ANCHOR = "hors-ligne"
 
 def paragraph_data(anchor: str) -> str:
     """A paragraph's own data: "paragraphes/op-7.json"."""
-    return f"{PARAGRAPH_DIR}/{anchor}.json"
+    return paragraph_file(anchor, "json")
+
+
+def paragraph_file(anchor: str, extension: str) -> str:
+    """One of a paragraph's own files: "paragraphes/op-7.bib", "paragraphes/op-7.csl.json"."""
+    return f"{PARAGRAPH_DIR}/{anchor}.{extension}"
 
 
 def operative_page(number: int) -> str:
@@ -172,6 +177,9 @@ PUBLISHED = {
     "About the edition": html(ABOUT),
     "Data": JSON,
     "One paragraph's data": paragraph_data("op-N") + ", " + paragraph_data("pp-N"),
+    "One paragraph's references": ", ".join(
+        paragraph_file(a, x) for a in ("op-N", "pp-N") for x in ("bib", "ris", "csl.json")
+    ),
     "Reference managers": f"{BIBTEX}, {RIS}, {CSL_JSON}",
     "Data schema": SCHEMA,
     "Akoma Ntoso 3.0 XML": AKN,
@@ -206,6 +214,7 @@ PUBLISHED_FR = [
     ("Le schéma des données", "Data schema"),
     ("Les données d’un paragraphe (JSON)", "One paragraph's data"),
     ("Références pour Zotero, BibTeX, etc.", "Reference managers"),
+    ("Les références d’un paragraphe", "One paragraph's references"),
     ("La résolution en XML Akoma Ntoso", "Akoma Ntoso 3.0 XML"),
     ("Le texte brut, prêt à citer", "Plain text"),
     ("L’image d’aperçu des liens", "Link-preview image"),
