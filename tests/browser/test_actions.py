@@ -49,7 +49,7 @@ def today() -> str:
 
 def open_menu(page, anchor: str, what: str):
     para = page.locator(f"#{anchor}")
-    para.get_by_role("button", name=f"Actions pour {what}", exact=True).click()
+    para.get_by_role("button", name=f"Citer, copier ou partager {what}", exact=True).click()
     menu = para.locator(".ed-menu__panel")
     expect(menu).to_be_visible()
     return menu
@@ -64,7 +64,7 @@ def test_menu_copies_the_exact_strings_shown(page, request, origin, case):
     page.goto(base + name)
     page.wait_for_load_state("load")
     status = page.locator(".ed-status")
-    permalink = f"{base}{'preambule.html' if anchor.startswith('pp') else 'dispositif/5.html'}#{anchor}"
+    permalink = f"{base}{'preambule/3.html' if anchor == 'pp-3' else 'preambule/1.html' if anchor == 'pp-1' else 'dispositif/5.html'}#{anchor}"
 
     reset_clipboard(page)
     open_menu(page, anchor, what).get_by_role(
@@ -95,11 +95,16 @@ def test_menu_works_by_keyboard(page, request, origin):
     page.goto(base + "dispositif/5.html")
     page.wait_for_load_state("load")
     reset_clipboard(page)
-    toggle = page.get_by_role("button", name="Actions pour le paragraphe 5", exact=True)
+    toggle = page.get_by_role("button", name="Citer, copier ou partager le paragraphe 5", exact=True)
     toggle.focus()
     page.keyboard.press("Enter")
     assert toggle.get_attribute("aria-expanded") == "true"
-    # the menu's first item has the focus
+    # the menu's first item has the focus: « Copier le texte », then « Copier le lien »
+    assert (
+        page.evaluate("document.activeElement.getAttribute('aria-label')")
+        == "Copier le texte du paragraphe 5, avec sa référence"
+    )
+    page.keyboard.press("Tab")
     assert (
         page.evaluate("document.activeElement.getAttribute('aria-label')")
         == "Copier le lien vers le paragraphe 5"
@@ -125,7 +130,7 @@ def test_link_is_the_permanent_address_without_query(page, server):
         "button", name=re.compile("^Copier le lien")
     ).click()
     expect(page.locator(".ed-status")).to_have_text(LINK_DONE)
-    assert clipboard(page) == f"{server}preambule.html#pp-3"
+    assert clipboard(page) == f"{server}preambule/3.html#pp-3"
 
 
 def test_fallback_when_the_clipboard_api_refuses(page, server):
@@ -181,6 +186,7 @@ def test_without_javascript_only_the_permalinks_remain(browser, server):
 
 
 ANCHORS = [
+    "preambule/3.html#pp-3",
     "preambule.html#pp-3",
     "preambule.html#pp-9",
     "dispositif/5.html#op-5",

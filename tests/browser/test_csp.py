@@ -80,7 +80,9 @@ def test_scripts_work_under_the_policy(page, request, where):
     page.locator(".md-tooltip2--active").wait_for()
 
     page.evaluate("navigator.clipboard.writeText('(vide)')")
-    page.locator("#op-5").get_by_role("button", name="Actions pour le paragraphe 5", exact=True).click()
+    page.locator("#op-5").get_by_role(
+        "button", name="Citer, copier ou partager le paragraphe 5", exact=True
+    ).click()
     page.locator("#op-5").get_by_role(
         "button", name="Copier le lien vers le paragraphe 5", exact=True
     ).click()

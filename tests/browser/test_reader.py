@@ -111,7 +111,7 @@ def test_offline_copy_links_to_the_public_address_when_known(page, build_command
     page.wait_for_load_state("load")
     canonical = page.locator("link[rel=canonical]").get_attribute("href")
     assert canonical == public + "dispositif/5.html"  # put there by the build, not by the test
-    page.get_by_role("button", name="Actions pour le paragraphe 5", exact=True).click()
+    page.get_by_role("button", name="Citer, copier ou partager le paragraphe 5", exact=True).click()
     page.get_by_role("button", name="Copier le lien vers le paragraphe 5", exact=True).click()
     expect(page.get_by_role("status").filter(has_text="Lien copié")).to_have_count(1)
     copied = page.evaluate("navigator.clipboard.readText()")

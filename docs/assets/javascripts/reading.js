@@ -135,6 +135,11 @@
     return `le ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
   }
 
+  /* "le paragraphe 5" -> "du paragraphe 5"; "l’alinéa 3 du préambule" -> "de l’alinéa 3…" */
+  function of(what) {
+    return what.startsWith("le ") ? `du ${what.slice(3)}` : `de ${what}`;
+  }
+
   function button(text, className, onClick, name) {
     const b = document.createElement("button");
     b.type = "button";
@@ -369,7 +374,7 @@
       copy(`${words}\n— ${para.getAttribute("data-reference") || ""}\n${permalink(para)}`,
         "Texte du paragraphe copié, avec sa référence et son adresse.");
       closeMenu(true);
-    }, `Copier le texte de ${what}, avec sa référence`));
+    }, `Copier le texte ${of(what)}, avec sa référence`));
 
     menu.appendChild(button("Copier le lien", "ed-menu__item", () => {
       copy(permalink(para), "Lien copié dans le presse-papiers.");
