@@ -255,3 +255,17 @@ def test_one_preambular_paragraph_and_no_main_committee(built_edition):
     home = " ".join(htmltext.article(site / "index.html").text_content().split())
     assert "[sans renvoi à une grande commission (A/74/L.99)]" in home
     assert "rapport" not in home.split("Préambule")[0]
+
+
+@pytest.mark.parametrize("page", ["documents.html", "glossaire.html"])
+def test_pages_of_html_sections_have_their_table_of_contents(site, page):
+    """Their headings are HTML (titles from the data file), which Material's table ignores:
+    the table lists every h2 of the article, in order, as text (issue 18)."""
+    root = htmltext.load(site / page)
+    headings = [
+        (h.get("id"), " ".join(h.text_content().split()))
+        for h in htmltext.article(site / page).xpath(".//h2[@id]")
+    ]
+    toc = root.xpath("//nav[contains(@class,'md-nav--secondary')]")[0]
+    entries = [(a.get("href")[1:], " ".join(a.text_content().split())) for a in toc.xpath(".//a")]
+    assert len(headings) >= 8 and entries == headings

@@ -95,7 +95,9 @@ def test_a_sentence_across_a_note_call_and_two_paragraphs(page, server, resoluti
     page.keyboard.press("Control+C")
     page.wait_for_function("window.__copied.length > 0")
     blocks = page.evaluate("window.__copied.pop()")["plain"].split("\n\n")
-    assert blocks[0] == official(resolution.paragraph("pp-1")) and blocks[1] == "Rappelant"  # the end of the selection, in its em
+    assert (
+        blocks[0] == official(resolution.paragraph("pp-1")) and blocks[1] == "Rappelant"
+    )  # the end of the selection, in its em
     got = copied(page, "#op-1 .res-para__text", "grâce", "internationale\u00a0;")
     assert got["plain"] == "grâce, notamment, à la coopération internationale\u00a0;"  # as typed
     got = copied(page, "#pp-2 .res-para__text", "Rappelant", "20 décembre 2012")

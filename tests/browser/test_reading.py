@@ -297,3 +297,67 @@ def test_the_phone_header_holds_the_long_title(phone_page, server):
             inside["y"] >= header["y"]
             and inside["y"] + inside["height"] <= header["y"] + header["height"] + 0.5
         )
+
+
+def test_touch_popovers_name_what_they_explain_next_to_it(phone_page, server):
+    """A note's panel keeps the note as the page shows it (« Supplément nº 53 », its link to
+    the cited document) and a glossary term's panel says which term it defines; both open
+    right under the call or the term, not under the whole paragraph (issue 18)."""
+    page = phone_page
+    page.goto(server + "index.html")
+    page.wait_for_load_state("load")
+    call = page.locator("#pp-2 a.footnote-ref", has_text="3")
+    call.scroll_into_view_if_needed()
+    call.tap()
+    panel = page.locator(".ed-popover")
+    expect(panel).to_be_visible()
+    assert panel.locator(".ed-popover__title").inner_text() == "Note 3"
+    assert panel.locator("sup").count() >= 1  # the raised « o » of « nº »
+    assert panel.locator("a.res-cite", has_text="A/67/53").count() == 1
+    assert 0 <= panel.bounding_box()["y"] - (call.bounding_box()["y"] + call.bounding_box()["height"]) < 20
+    page.locator(".ed-switch input").check()  # terms are links only with the annotations
+    term = page.locator("#pp-1 a.ed-term").first
+    term.scroll_into_view_if_needed()
+    term.tap()
+    expect(panel).to_be_visible()
+    name = " ".join(term.inner_text().split())
+    assert panel.locator(".ed-popover__title").inner_text() == f"« {name} »"
+    box, at = panel.bounding_box(), term.bounding_box()
+    assert 0 <= box["y"] - (at["y"] + at["height"]) < 20
+    width = page.evaluate("document.documentElement.clientWidth")
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width + 0.5
+
+
+def test_tabbing_out_of_the_menu_closes_it(page, server):
+    page.goto(server + "dispositif/5.html")
+    page.wait_for_load_state("load")
+    page.get_by_role("button", name="Citer, copier ou partager le paragraphe 5").click()
+    panel = page.locator("#op-5 .ed-menu__panel")
+    expect(panel).to_be_visible()
+    for _ in range(12):  # past every item of the menu
+        page.keyboard.press("Tab")
+    expect(panel).to_be_hidden()
+    assert page.locator("#op-5 .ed-menu__toggle").get_attribute("aria-expanded") == "false"
+
+
+def test_a_preambular_address_shows_its_number_and_the_symbol_on_a_phone(phone_page, server):
+    """preambule.html#pp-3, index.html#pp-3, dispositif/13.html#op-13 opened cold on a 360 px
+    phone: the paragraph's number and the symbol are in view (issue 18)."""
+    page = phone_page
+    for address, identity in [
+        ("preambule.html#pp-3", "A/RES/68/160 · Préambule, alinéa 3"),
+        ("index.html#pp-3", "A/RES/68/160 · Préambule, alinéa 3"),
+        ("preambule/3.html#pp-3", "A/RES/68/160 · Préambule, alinéa 3"),
+        ("dispositif/13.html#op-13", "A/RES/68/160 · Paragraphe 13"),
+        ("index.html#op-13", "A/RES/68/160 · Paragraphe 13"),
+    ]:
+        page.goto(server + address)
+        page.wait_for_load_state("load")
+        anchor = address.split("#")[1]
+        shown = page.locator(f"#{anchor}").evaluate("el => getComputedStyle(el, '::before').content")
+        assert shown == f'"{identity}"', address
+        top = page.locator(f"#{anchor}").bounding_box()["y"]
+        header = page.locator(".md-header").bounding_box()
+        assert header["height"] <= top < 300, (address, top)
+        label = page.locator(f"#{anchor} .res-para__link").first
+        assert label.is_visible() and label.bounding_box()["y"] < 740, address
