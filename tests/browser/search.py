@@ -12,7 +12,7 @@ NONE = "Aucun document trouvé"
 QUERY = "input[data-md-component=search-query]"
 META = ".md-search-result__meta"
 LINKS = "li.md-search-result__item a.md-search-result__link"
-PARAGRAPH = re.compile(r"(?:^|/)(?:preambule\.html#(pp-\d+)|dispositif/(\d+)\.html(?:#op-\d+)?)$")
+PARAGRAPH = re.compile(r"(?:^|/)(preambule|dispositif)/(\d+)\.html(?:#(?:pp|op)-\d+)?$")
 
 
 @dataclass
@@ -81,7 +81,7 @@ def results(page) -> list[Result]:
         parts = urlsplit(href)
         path = parts.path + (f"#{parts.fragment}" if parts.fragment else "")
         m = PARAGRAPH.search(path)
-        anchor = (m[1] or f"op-{m[2]}") if m else None
+        anchor = f"{'pp' if m[1] == 'preambule' else 'op'}-{m[2]}" if m else None
         out.append(Result(href, title, anchor))
     return out
 

@@ -146,7 +146,7 @@ def test_a_quoted_selection_links_to_its_words_highlighted(page, request, origin
         f"« {words} » (résolution 68/160 de l’Assemblée générale en date du 18 décembre 2013), {link}"
     )
     parts = urlsplit(link)
-    assert parts.path.endswith("/preambule/1.html") and parse_qs(parts.query) == {"h": [words]}
+    assert parts.path.endswith("/preambule/1.html") and parse_qs(parts.query) == {"passage": [words]}
     assert parts.fragment.startswith("pp-1:~:text=")
     # another form, chosen in the panel
     page.locator(".ed-quote__format").select_option(label="OSCOLA (anglais)")
@@ -165,7 +165,7 @@ def test_a_quoted_selection_links_to_its_words_highlighted(page, request, origin
 
 def test_a_repeated_phrase_is_quoted_at_its_own_occurrence(page, server):
     """« droits de l’homme » occurs three times in alinéa 2: the second one selected is the
-    second one highlighted (?h=…&n=2)."""
+    second one highlighted (?passage=…&n=2)."""
     page.goto(server + "preambule/2.html")
     page.wait_for_load_state("load")
     page.evaluate(
@@ -186,7 +186,7 @@ def test_a_repeated_phrase_is_quoted_at_its_own_occurrence(page, server):
     )
     page.get_by_role("button", name="Citer la sélection").click()
     link = page.locator(".ed-quote").get_attribute("data-link")
-    assert parse_qs(urlsplit(link).query) == {"h": ["droits de l’homme"], "n": ["2"]}
+    assert parse_qs(urlsplit(link).query) == {"passage": ["droits de l’homme"], "n": ["2"]}
     page.goto(link)
     page.wait_for_load_state("load")
     where = page.evaluate(
@@ -202,7 +202,7 @@ def test_a_repeated_phrase_is_quoted_at_its_own_occurrence(page, server):
 
 
 def test_no_highlight_when_the_words_are_not_there(page, server):
-    page.goto(server + "dispositif/7.html?h=" + json.dumps("mots absents").strip('"') + "#op-7")
+    page.goto(server + "dispositif/7.html?passage=" + json.dumps("mots absents").strip('"') + "#op-7")
     page.wait_for_load_state("load")
     assert page.locator("mark.ed-highlight").count() == 0
     assert page.recorder.errors == []

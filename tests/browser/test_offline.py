@@ -35,7 +35,9 @@ def test_unzipped_copy_opens_navigates_and_searches(page, unzipped):
     assert page.locator(".edition-zip-here").inner_text() == (
         "télécharger la copie hors ligne du site (vous lisez déjà cette copie)"
     )
-    page.locator(".md-nav--primary a.md-nav__link:visible", has_text="Préambule").first.click()
+    # the navigation's « Préambule » section opens on its whole preamble and its alinéas
+    page.locator(".md-nav--primary label.md-nav__link:visible", has_text="Préambule").first.click()
+    page.locator(".md-nav--primary a.md-nav__link:visible", has_text="Le préambule entier").first.click()
     page.wait_for_load_state("load")
     assert page.url == unzipped + "preambule.html"
     assert page.locator("#pp-3").is_visible()
@@ -44,7 +46,7 @@ def test_unzipped_copy_opens_navigates_and_searches(page, unzipped):
     search(page, "Durban")
     hrefs = page.locator(".md-search-result__link").evaluate_all("l => l.map(a => a.href)")
     assert all(h.startswith(unzipped) for h in hrefs)
-    assert any(h.split("?")[0].split("#")[0].endswith("preambule.html") for h in hrefs)
+    assert any(h.split("?")[0].split("#")[0].endswith("preambule/3.html") for h in hrefs)
     assert page.recorder.errors == []
     assert foreign(page.recorder.requests, unzipped) == []
 

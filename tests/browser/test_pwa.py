@@ -246,7 +246,7 @@ def test_offline_zip_from_disk_registers_no_worker(page, unzipped):
     page.wait_for_load_state("load")
     assert page.locator("#hors-ligne-bloc").is_hidden()  # nothing to say from disk
     # the copy does not hold its own zip (no SITE_URL here: no public one to point at)
-    assert page.locator("a[download]").count() == 0
+    assert page.locator('a[download][href$=".zip"]').count() == 0
     assert page.locator(".edition-zip-here").is_visible()
     page.goto(unzipped + "dispositif/3.html")
     page.wait_for_load_state("load")

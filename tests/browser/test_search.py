@@ -132,7 +132,7 @@ def test_results_show_the_paragraph_and_go_to_its_anchor(searcher):
     assert by_anchor["pp-3"].title == "Préambule, alinéa 3"
     assert by_anchor["op-4"].title == "Paragraphe 4"
     pp3 = urlsplit(by_anchor["pp-3"].href)
-    assert pp3.path.endswith("/preambule.html") and pp3.fragment == "pp-3"
+    assert pp3.path.endswith("/preambule/3.html")  # its own page: Material shows the excerpt
     assert urlsplit(by_anchor["op-5"].href).path.endswith("/dispositif/5.html")
     # nothing from the full text, which holds every paragraph a second time
     assert not [r for r in found if "texte-integral" in r.href]
@@ -149,9 +149,6 @@ def test_narrower_with_more_words(searcher):
 
 def test_paragraphs_come_before_the_editions_pages(searcher):
     found = search(searcher, "dialogue")  # also a theme's name and words of À propos
-    kinds = [
-        "paragraph" if r.anchor or urlsplit(r.href).path.endswith("/preambule.html") else "page"
-        for r in found
-    ]
+    kinds = ["paragraph" if r.anchor else "page" for r in found]
     assert "page" in kinds
     assert kinds == sorted(kinds, key=lambda k: k == "page"), [r.title for r in found]

@@ -36,7 +36,8 @@ def test_first_result_lands_on_the_paragraph_with_the_word_highlighted(page, bas
     page.wait_for_url(lambda url: urlsplit(url).path == urlsplit(first.href).path)
     page.wait_for_load_state("load")
     para = page.locator(f"[id='{first.anchor}']")
-    assert para.evaluate("el => el.matches(':target')")
+    # a paragraph's own page holds it alone; an address with its anchor lands on it
+    assert para.evaluate("el => !location.hash || el.matches(':target')")
     # Material marks the words once the page's search index is loaded
     mark = para.locator("mark").first
     mark.wait_for(timeout=15000)

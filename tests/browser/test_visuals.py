@@ -23,7 +23,7 @@ def test_tiles_take_keyboard_focus_visibly(page, file_base):
     assert focused[0] == "pp-1" and focused[1] == "solid" and focused[2] != "0px"
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.url.endswith("preambule.html#pp-1")
+    assert page.url.endswith("preambule/1.html#pp-1")
     assert page.recorder.errors == []
     assert all(u.startswith("file://") for u in page.recorder.requests), page.recorder.requests
 

@@ -18,8 +18,9 @@
  *     text/plain and text/html alike (the `copy` event);
  *   - words selected in a paragraph offer « Citer la sélection »: the quotation with the
  *     paragraph's citation, and a link that opens the paragraph with exactly those words
- *     highlighted: a text fragment (#…:~:text=) where the browser has them, and ?h=, which
- *     this script reads on every page (from disk too);
+ *     highlighted: a text fragment (#…:~:text=) where the browser has them, and ?passage=,
+ *     which this script reads on every page, from disk too (?h= is Material's, for the
+ *     words of a search);
  *   - every [data-copy] element (the citation shown on a paragraph's page) gets a copy button;
  *   - index.html#plan / #verbes and themes.html#<theme> lead to the analysis page.
  * A role="status" region confirms each copy (or shows the text to copy by hand).
@@ -310,12 +311,12 @@
     return marks;
   }
 
-  /* ?h=words[&n=2]#pp-3: the words quoted from that paragraph, highlighted (the text
+  /* ?passage=words[&n=2]#pp-3: the words quoted from that paragraph, highlighted (the text
      fragment does the same where the browser has them; this works everywhere, from disk
      too). Nothing happens when the words are not there: the page reads as usual. */
   (function highlightQuoted() {
     const params = new URLSearchParams(window.location.search);
-    const quote = trimSpaces(params.get("h") || "");
+    const quote = trimSpaces(params.get("passage") || "");
     if (!quote) return;
     const id = decodeURIComponent(window.location.hash.slice(1).split(":~:")[0]);
     const para = (id && document.getElementById(id)) || document.querySelector(".res-para[data-anchor]");
@@ -537,11 +538,11 @@
     selectionTimer = setTimeout(updateSelection, 120);
   });
 
-  /* The link to the quoted words: the paragraph's own permanent address with ?h= (read by
+  /* The link to the quoted words: the paragraph's own permanent address with ?passage= (read by
      this script) and a text fragment (read by the browser). */
   function quoteLink(q) {
     const url = new URL(permalink(q.para));
-    url.search = `?h=${encodeURIComponent(q.quote)}${q.n > 1 ? `&n=${q.n}` : ""}`;
+    url.search = `?passage=${encodeURIComponent(q.quote)}${q.n > 1 ? `&n=${q.n}` : ""}`;
     return `${url.href.split("#")[0]}#${q.para.getAttribute("data-anchor")}:~:text=${q.fragment}`;
   }
 
