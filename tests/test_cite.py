@@ -245,8 +245,8 @@ def test_paragraph_page_meta_tags_name_the_paragraph(edition, data):
     )
     tags = _tags(data, meta, "dispositif/7.html")
     assert tags["citation_title"].endswith("(paragraphe 7)")
-    assert tags["citation_date"] == "2013/12/18" and tags["citation_technical_report_number"] == SYMBOL
-    assert tags["citation_author"] == "Assemblée générale des Nations Unies"
+    assert tags["citation_date"] == "2013-12-18" and tags["citation_technical_report_number"] == SYMBOL
+    assert tags["citation_author"] == "Assemblée générale des Nations Unies,"  # one institution
     assert tags["og:type"] == "article" and tags["og:locale"] == "fr_FR"
     assert tags["og:description"] == meta["description"] == tags["citation_abstract"]
     assert "og:url" not in tags and "og:image" not in tags and "citation_public_url" not in tags

@@ -42,7 +42,10 @@ def test_akoma_ntoso_names_the_resolution_as_akn4un_does(akn):
     assert akn.xpath("//a:FRBRWork/a:FRBRuri/@value", namespaces=NS) == [work]
     assert akn.xpath("//a:FRBRExpression/a:FRBRuri/@value", namespaces=NS) == [f"{work}/fra@2013-12-18"]
     assert akn.xpath("//a:FRBRExpression/a:FRBRlanguage/@language", namespaces=NS) == ["fra"]
-    assert akn.xpath("//a:FRBRWork/a:FRBRalias/@value", namespaces=NS) == ["A/RES/68/160"]
+    assert akn.xpath("//a:FRBRWork/a:FRBRalias[@name='symbol']/@value", namespaces=NS) == ["A/RES/68/160"]
+    assert akn.xpath("//a:FRBRWork/a:FRBRalias[@name='title']/@value", namespaces=NS) == [
+        "Renforcement de la coopération internationale dans le domaine des droits de l’homme"
+    ]
     formula = akn.xpath("//a:preamble/a:formula", namespaces=NS)
     assert formula[0].get("name") == "enactingFormula"
     assert formula[0].xpath("string()").strip() == "L’Assemblée générale,"
@@ -52,14 +55,19 @@ def test_akoma_ntoso_names_the_resolution_as_akn4un_does(akn):
 def test_akoma_ntoso_ids_match_the_site_anchors_one_to_one(akn, site):
     def site_id(eid: str) -> str:
         kind, number = eid.rsplit("_", 1)
-        return {"recital": "pp-", "para": "op-", "authorialNote": "fn:"}[kind] + number
+        return {"recital": "pp-", "para": "op-"}[kind] + number
 
     recitals = akn.xpath("//a:preamble/a:container[@name='recital']/@eId", namespaces=NS)
     paras = akn.xpath("//a:mainBody/a:paragraph/@eId", namespaces=NS)
-    notes = akn.xpath("//a:authorialNote/@eId", namespaces=NS)
+    notes = akn.xpath("//a:authorialNote", namespaces=NS)
     page_ids = htmltext.ids(site / "texte-integral.html")
     wanted = {i for i in page_ids if re.fullmatch(r"(pp|op)-\d+|fn:\d+", i)}
-    mapped = [site_id(e) for e in recitals + paras + notes]
+    mapped = [site_id(e) for e in recitals + paras] + [f"fn:{n.get('marker')}" for n in notes]
+    # a note's eId nests under its paragraph's, counted there (AKN4UN): recital_2__authorialNote_2
+    for note in notes:
+        owner = note.xpath("ancestor::*[self::a:container or self::a:paragraph][1]/@eId", namespaces=NS)[0]
+        assert re.fullmatch(rf"{owner}__authorialNote_\d+", note.get("eId")), note.get("eId")
+    assert akn.xpath("//a:authorialNote[@marker='3']/@eId", namespaces=NS) == ["recital_2__authorialNote_2"]
     assert len(mapped) == len(set(mapped)) and set(mapped) == wanted
     assert all(re.fullmatch(r"para_\d+", e) for e in paras)
     # cited documents: TLCReference eId = anchor on the documents page
@@ -191,7 +199,8 @@ def test_every_page_has_a_title_a_description_and_json_ld(site):
         )
         assert law["legislationIdentifier"] == "A/RES/68/160"
         assert law["legislationDate"] == "2013-12-18" and law["inLanguage"] == "fr"
-    assert "Renforcement de la coopération internationale" in titles["index.html"]
+    assert titles["index.html"] == "Résolution 68/160 de l’Assemblée générale (A/RES/68/160)"
+    assert len(titles["index.html"]) <= 60  # what browsers and search engines show of it
     assert len(set(titles.values())) == len(titles)  # each title tells its page apart
     para = json.loads(
         _head(site / "dispositif" / "5.html").xpath("script[@type='application/ld+json']/text()")[0]
@@ -228,7 +237,8 @@ def test_site_url_adds_canonical_links_and_a_sitemap(fresh_build, monkeypatch):
         head = _head(out / page)
         url = f"https://edition.example.org/68-160/{page}"
         assert head.xpath("meta[@property='og:url']/@content") == [url]
-        assert head.xpath("meta[@name='citation_public_url']/@content") == [url]
+        cited = [] if page == "a-propos.html" else [url]  # the edition's own page: no item
+        assert head.xpath("meta[@name='citation_public_url']/@content") == cited
         image = head.xpath("meta[@property='og:image']/@content")
         assert image == ["https://edition.example.org/68-160/assets/images/carte.png"]
         assert (out / image[0].removeprefix("https://edition.example.org/68-160/")).is_file()
@@ -250,9 +260,22 @@ def test_every_page_has_citation_and_preview_meta_tags(site):
         def meta(attribute, key, head=head):
             return head.xpath(f"meta[@{attribute}='{key}']/@content")
 
-        assert meta("name", "citation_title") and meta("name", "citation_date") == ["2013/12/18"], name
-        assert meta("name", "citation_technical_report_number") == ["A/RES/68/160"], name
-        assert meta("name", "DC.identifier") == ["A/RES/68/160"], name
+        # the resolution's pages and the paragraphs' carry the item; the edition's own pages
+        # none, so that Zotero saves them as web pages, never as the resolution again
+        item = name in ("index.html", "texte-integral.html", "preambule.html") or name.startswith(
+            ("dispositif/", "preambule/")
+        )
+        if item:
+            assert meta("name", "citation_title") and meta("name", "citation_date") == ["2013-12-18"], name
+            assert meta("name", "citation_publication_date") == ["2013/12/18"], name  # Google Scholar's
+            assert meta("name", "citation_technical_report_number") == ["A/RES/68/160"], name
+            assert meta("name", "citation_author") == ["Assemblée générale des Nations Unies,"], name
+            assert meta("name", "DC.identifier") == ["A/RES/68/160"], name
+            assert meta("name", "DC.type") == ["Résolution de l’Assemblée générale"], name
+            assert meta("property", "article:published_time") == ["2013-12-18"], name
+        else:
+            assert not head.xpath("meta[starts-with(@name, 'citation_') or starts-with(@name, 'DC.')]"), name
+        assert not meta("name", "author"), name  # the edition is not the text's author
         assert meta("property", "og:title") and meta("property", "og:description"), name
         assert meta("property", "og:locale") == ["fr_FR"], name
         assert not meta("property", "og:image") and not meta("property", "og:url"), name  # no SITE_URL
@@ -289,3 +312,27 @@ def test_akoma_ntoso_names_the_official_document_and_the_edition(akn):
     # « Supplément no 53 » with the o raised, the words unchanged
     (sup,) = akn.xpath("//a:authorialNote[@marker='3']//a:sup", namespaces=NS)
     assert sup.text == "o" and sup.getparent().xpath("string()").count("Supplément no 53") == 1
+
+
+def test_every_page_describes_one_resolution_by_one_id(site):
+    """JSON-LD (issue 20): the resolution is one node, @id https://undocs.org/A/RES/68/160, on
+    every page (as the page itself, the work a paragraph is part of, or what a page is
+    about); each paragraph's node is that address with its anchor."""
+    work = "https://undocs.org/A/RES/68/160"
+    seen = set()
+    for page in sorted(site.rglob("*.html")):
+        if page.name == "404.html":
+            continue
+        ld = json.loads(_head(page).xpath("script[@type='application/ld+json']/text()")[0])
+        resolution = next(n for n in (ld, ld.get("isPartOf"), ld.get("about")) if n and n.get("@id") == work)
+        assert resolution["legislationIdentifier"] == "A/RES/68/160", page
+        if ld.get("isPartOf"):
+            name = page.relative_to(site).as_posix()
+            anchor = (
+                "preambule"
+                if name == "preambule.html"
+                else _head(page).getparent().xpath("string(//div[contains(@class,'res-para')]/@id)")
+            )
+            assert ld["@id"] == f"{work}#{anchor}", name
+            seen.add(ld["@id"])
+    assert len(seen) == 1 + 23  # the preamble and every paragraph, each once

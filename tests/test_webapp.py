@@ -26,7 +26,7 @@ def worker_lists(sw: str) -> tuple[dict, list[dict]]:
 def test_manifest_names_the_app_in_french_with_its_icons(site):
     manifest = json.loads((site / webapp.MANIFEST).read_text(encoding="utf-8"))
     assert manifest["lang"] == "fr"
-    assert manifest["name"] == "Résolution 68/160 de l’Assemblée générale"
+    assert manifest["name"] == "Résolution A/RES/68/160" and len(manifest["name"]) <= 30  # webhint
     assert manifest["short_name"] == "Rés. 68/160" and len(manifest["short_name"]) <= 12
     assert manifest["display"] == "standalone"
     assert (manifest["start_url"], manifest["scope"]) == ("./index.html", "./")

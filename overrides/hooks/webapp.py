@@ -26,7 +26,7 @@ def on_config(config, **kwargs):
 def on_files(files, *, config, **kwargs):
     data = exports.read_json(config.docs_dir)
     names = identity.names(data)  # as text: the manifest is JSON, not HTML
-    made = webapp.generated_files(names.site_name, names.description, data)
+    made = webapp.generated_files(names.app_name, names.description, data)
     for name, content in made.items():
         files.append(File.generated(config, name, content=content))
     return files

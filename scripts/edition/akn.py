@@ -14,7 +14,9 @@ Element ids match the site's anchors one to one:
   site anchor                      AKN eId
   pp-N   (preambule.html#pp-N)     recital_N       (container name="recital")
   op-N   (dispositif/N.html#op-N)  para_N          (paragraph)
-  fn:N   (texte-integral.html)     authorialNote_N (at its call, marker="N")
+  fn:N   (texte-integral.html)     the note at its call, marker="N", its eId nested under
+                                   its paragraph as AKN4UN tools expect: note 2, the first
+                                   of recital 2, is recital_2__authorialNote_1
   <slug> (documents.html#<slug>)   <slug>          (TLCReference of a cited document)
 
 Footnotes are authorialNote elements placed at their call; the documents cited in the
@@ -75,15 +77,23 @@ def expression_iri(res: Resolution) -> str:
     return f"{work_iri(res)}/{LANGUAGE}@{res.adopted}"
 
 
-def eid(anchor: str) -> str:
-    """The AKN eId of a site anchor: pp-3 -> recital_3, op-5 -> para_5, fn:2 -> authorialNote_2,
-    op-5-a -> para_5__list_1__point_a."""
-    if anchor.startswith("fn:"):
-        return f"authorialNote_{anchor[3:]}"
+def eid(anchor: str, note: int | None = None) -> str:
+    """The AKN eId of a site anchor (the one generator of eIds, OASIS naming convention):
+    pp-3 -> recital_3, op-5 -> para_5, op-5-a -> para_5__list_1__point_a; with `note`, the
+    paragraph's note-th note: eid("pp-2", note=1) -> recital_2__authorialNote_1."""
     kind, _, number = anchor.partition("-")
     number, _, letter = number.partition("-")
     base = {"pp": "recital_", "op": "para_"}[kind] + number
-    return f"{base}__list_1__point_{letter}" if letter else base
+    if letter:
+        base = f"{base}__list_1__point_{letter}"
+    return f"{base}__authorialNote_{note}" if note is not None else base
+
+
+def note_eid(res: Resolution, number: int) -> str:
+    """The eId of footnote `number`: nested under the paragraph that calls it, counted there."""
+    footnote = res.footnote(number)
+    calls = [c.number for c in res.paragraph(footnote.paragraph).calls]
+    return eid(footnote.paragraph, note=calls.index(number) + 1)
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -136,7 +146,9 @@ class _Builder:
 
     def note(self, parent: ET.Element, number: int) -> None:
         n = self.res.footnote(number)
-        el = _sub(parent, "authorialNote", marker=str(number), placement="bottom", eId=eid(f"fn:{number}"))
+        el = _sub(
+            parent, "authorialNote", marker=str(number), placement="bottom", eId=note_eid(self.res, number)
+        )
         self.inline(_sub(el, "p"), note_tokens(n, self.extras))
 
     def paragraph_text(self, parent: ET.Element, p: Paragraph) -> None:
@@ -149,11 +161,10 @@ class _Builder:
             self.paragraph_text(_sub(para, "content"), p)
             return
         lead, subs = split_subparagraphs(paragraph_tokens(p, self.extras))
-        list_id = f"{eid(p.anchor)}__list_1"
-        block = _sub(para, "list", eId=list_id)
+        block = _sub(para, "list", eId=f"{eid(p.anchor)}__list_1")
         self.inline(_sub(_sub(block, "intro"), "p"), _rstrip(lead))
         for sub, (_, stream) in zip(p.subparagraphs, subs, strict=True):
-            point = _sub(block, "point", eId=f"{list_id}__point_{sub.letter}")
+            point = _sub(block, "point", eId=eid(f"{p.anchor}-{sub.letter}"))
             _sub(point, "num", sub.label)
             self.inline(_sub(_sub(point, "content"), "p"), _rstrip(_drop_label(stream, sub.label)))
 
@@ -202,6 +213,8 @@ class _Builder:
         _sub(work, "FRBRthis", value=f"{work_iri(res)}/!main")
         _sub(work, "FRBRuri", value=work_iri(res))
         _sub(work, "FRBRalias", value=res.symbol, name="symbol")
+        # the name tools such as cobalt show for the work (else they show the symbol)
+        _sub(work, "FRBRalias", value=res.title, name="title")
         _sub(work, "FRBRdate", date=res.adopted, name="adoption")
         _sub(work, "FRBRauthor", href="#un-ga")
         _sub(work, "FRBRcountry", value="un")

@@ -45,6 +45,13 @@ def official_url(symbol: str, language: str = EDITION_LANGUAGE) -> str:
     return f"{UNDOCS}/{language}/{symbol}"
 
 
+def work_id(symbol: str) -> str:
+    """The resolution as a work, whatever its language or edition: its @id in the linked
+    data of every page (https://undocs.org/A/RES/68/160, the official document's address
+    without a language). A paragraph is a part of it: the same address with its anchor."""
+    return f"{UNDOCS}/{symbol}"
+
+
 def official_versions(symbol: str, include_french: bool = False) -> list[Version]:
     """The document in the official languages (French left out unless asked: it is the
     edition's own language, linked on its own as the official document)."""

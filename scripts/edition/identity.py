@@ -1,6 +1,7 @@
-"""The edition's name, description, author and credit, made from the parsed resolution,
-so that any resolution built with --source names itself everywhere (issue 21): the
-header, the <title>, `og:site_name`, the author tag, the footer and the web app's names.
+"""The edition's name, description and credit, made from the parsed resolution, so that
+any resolution built with --source names itself everywhere (issue 21): the header, the
+<title>, `og:site_name`, the footer and the web app's names. There is no author tag: the
+author of the text is the General Assembly, which the citation tags name (metatags.py).
 
 mkdocs.yml holds neutral values; overrides/hooks/identity.py replaces them before any
 other hook reads them. Material prints `site_name`, `site_description`, `site_author` and
@@ -22,8 +23,8 @@ THEME_CREDIT = Markup('<a href="https://squidfunk.github.io/mkdocs-material/">Ma
 @dataclass(frozen=True)
 class Names:
     site_name: str  # « Résolution 68/160 de l’Assemblée générale »
+    app_name: str  # the installed web app's name, at most 30 characters: « Résolution A/RES/68/160 »
     description: str
-    author: str
     credit: str  # the footer's line, as text
 
 
@@ -36,9 +37,9 @@ def names(data: dict) -> Names:
     symbol = data["symbol"]
     return Names(
         site_name=f"Résolution {short(data)} de l’Assemblée générale",
+        app_name=f"Résolution {symbol}",
         description=f"Édition numérique annotée du texte français de la résolution {symbol}, "
         f"« {data['title']} ».",
-        author=f"Édition de référence {symbol}",
         credit=f"Texte de la résolution : Organisation des Nations Unies. Annotations et mise en forme : "
         f"édition de référence {symbol} (voir À propos).",
     )
@@ -51,6 +52,7 @@ def for_material(data: dict) -> dict[str, str]:
     return {
         "site_name": html.escape(n.site_name),
         "site_description": html.escape(n.description),
-        "site_author": html.escape(n.author),
+        # no <meta name="author">: link previews and Zotero took the edition for the author
+        "site_author": None,
         "copyright": str(escape(n.credit) + " Réalisé avec " + THEME_CREDIT + "."),
     }

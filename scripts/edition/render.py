@@ -114,7 +114,10 @@ class Edition:
             f"Texte français de la résolution {r.symbol} de l’Assemblée générale des Nations Unies, "
             f"« {r.title} », adoptée le {french_date(r.adopted)} : édition numérique annotée."
         )
-        reading = {"title": f"Résolution {r.short} — {r.title}", "description": description}
+        # at most about 60 characters, what browsers and search engines show of a title;
+        # the resolution's own title is the page's h1 and its description
+        home_title = f"Résolution {r.short} de l’Assemblée générale ({r.symbol})"
+        reading = {"title": home_title, "description": description}
         pages = {
             urls.HOME: self.render(
                 urls.HOME, "resolution.html", {**reading, "role": "resolution"}, canonical=None

@@ -6,14 +6,18 @@
   preamble                 Legislation for the preamble, isPartOf the resolution
   any other page           WebPage about the resolution
 
-Addresses are absolute when the site's address (site_url) is known, relative to the page
-otherwise (JSON-LD resolves them against the page)."""
+Every node of the resolution has one @id, the same on every page (issue 20): the work is
+authority.work_id (https://undocs.org/A/RES/68/160), a paragraph that address with its
+anchor (#op-7), the preamble #preambule; so the pages describe one resolution and its
+parts, not 22 unconnected ones. Addresses (url) are absolute when the site's address
+(site_url) is known, relative to the page otherwise (JSON-LD resolves them against it)."""
 
 from __future__ import annotations
 
 import json
 import posixpath
 
+from .authority import work_id
 from .exports import AKN_FILE, JSON_FILE, TEXT_FILE
 from .french import pinpoint
 
@@ -34,6 +38,7 @@ def _url(target: str, page_url: str, site_url: str | None) -> str:
 def resolution_node(data: dict, page_url: str, site_url: str | None) -> dict:
     symbol = data["symbol"]
     node = {
+        "@id": work_id(symbol),
         "@type": "Legislation",
         "name": f"Résolution {data['session']}/{data['number']} : {data['title']}",
         "identifier": symbol,
@@ -71,12 +76,13 @@ def json_ld(
         role = "resolution"
     own = next((p for p in data["paragraphs"] if p["id"] == paragraph), None)
     if role in ("resolution", "full-text"):
-        node = resolution if role == "resolution" else {**resolution, "url": here}
+        node = resolution  # the full text is the resolution again: the same node, its canonical url
     elif role == "paragraph" and own is not None:
         p = own
         kind = "alinéa du préambule" if p["kind"] == "preamble" else "paragraphe du dispositif"
         where = pinpoint(p["id"].partition("-")[0], p["number"])
         node = {
+            "@id": f"{work_id(data['symbol'])}#{p['id']}",
             "@type": "Legislation",
             "name": title,
             "url": here,
@@ -91,6 +97,7 @@ def json_ld(
         }
     elif role == "preamble":
         node = {
+            "@id": f"{work_id(data['symbol'])}#preambule",
             "@type": "Legislation",
             "name": title,
             "url": here,
