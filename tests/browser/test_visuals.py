@@ -73,3 +73,25 @@ def test_map_and_graph_print(page, file_base):
     page.goto(file_base + "documents.html")
     box = page.locator(".vis-graph svg.vis-graph__svg").bounding_box()
     assert box and box["width"] > 300 and box["height"] > 200
+
+
+# Each label of the citation graph inside its box, with room to spare on the right (the
+# box's left padding is 11 units): measured in the SVG's own units, by getBBox.
+LABELS_OUTSIDE = """() => [...document.querySelectorAll('.vis-graph__svg a.vis-node')].flatMap((node) => {
+    const box = node.querySelector('rect').getBBox();
+    return [...node.querySelectorAll('text')].map((text) => {
+        const b = text.getBBox();
+        return [text.textContent, +(box.x + box.width - b.x - b.width).toFixed(1), +(b.y - box.y).toFixed(1),
+                +(box.y + box.height - b.y - b.height).toFixed(1)];
+    }).filter(([, right, top, bottom]) => right < 6 || top < 1 || bottom < 1);
+})"""
+
+
+def test_every_graph_label_fits_its_box(page, file_base):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(file_base + "documents.html")
+    page.wait_for_load_state("load")
+    assert page.locator(".vis-graph__svg text").count() > 20
+    assert page.evaluate(LABELS_OUTSIDE) == []
+    page.emulate_media(media="print")
+    assert page.evaluate(LABELS_OUTSIDE) == []
