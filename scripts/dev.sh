@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set everything up, then serve the site or run the whole test suite.
 #   scripts/dev.sh serve   set up, generate, strict build, serve at http://127.0.0.1:8000
-#   scripts/dev.sh test    set up (Python and npm packages, Debian's chromium, nginx and Java), run every test
+#   scripts/dev.sh test    set up (Python and npm packages, Debian's chromium, nginx, Java and biber), run every test
 #   scripts/dev.sh watch   set up, generate, live-reloading preview (mkdocs serve)
 #   scripts/dev.sh setup   set up only
 set -euo pipefail
@@ -72,6 +72,19 @@ setup_nginx() {
   fi
 }
 
+setup_biber() {
+  # The client tier checks the BibLaTeX files with biber's data model (Debian's biber).
+  if command -v biber >/dev/null; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installation de biber (Debian)…"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends biber >/dev/null
+  else
+    echo "biber manque : installez le paquet Debian « biber » (sudo apt-get install biber)" >&2
+    exit 1
+  fi
+}
+
 case "${1:-}" in
   setup)
     setup_python
@@ -95,6 +108,7 @@ case "${1:-}" in
     setup_node
     setup_browser
     setup_nginx
+    setup_biber
     shift
     # One worker per core (at most 4: each builds its own copy of the site), a test
     # file per worker at a time (module fixtures such as nginx or a second build stay

@@ -155,15 +155,21 @@ def test_bibtex_parses_with_one_entry_per_paragraph(edition, resolution):
     keys = [e.key for e in library.entries]
     assert keys == ["A-RES-68-160"] + [f"A-RES-68-160-{p.anchor}" for p in resolution.paragraphs]
     for entry in library.entries:
-        assert entry.entry_type == "misc"
-        assert entry["number"] == SYMBOL and entry["date"] == DATE and entry["year"] == "2013"
+        assert entry.entry_type == "report"  # biblatex's fields, the symbol printed by its styles
+        assert entry["number"] == SYMBOL and entry["date"] == DATE
+        assert entry["type"] == "Résolution de l’Assemblée générale"
+        assert entry["institution"] == "Organisation des Nations Unies"
         assert entry["author"] == "{Assemblée générale des Nations Unies}"  # corporate: one name
+        assert entry["langid"] == "french" and "language" not in entry.fields_dict  # printed as is
+        assert "note" not in entry.fields_dict and "\\" not in entry["url"]  # a url is verbatim
     op7 = next(e for e in library.entries if e.key.endswith("op-7"))
-    assert op7["note"] == cite.un_fr(resolution, resolution.paragraph("op-7"))
+    assert op7["title"].endswith("(paragraphe 7)")
 
 
 def test_bibtex_escapes_its_special_characters():
     assert refman.Entries.bib_value("50 % & co_{x}") == r"50 \% \& co\_\{x\}"
+    # a url is verbatim: percent-encoded where a .bib cannot hold the character, never escaped
+    assert refman.Entries.bib_url("https://x.org/a b{c}\\d#op-7") == "https://x.org/a%20b%7Bc%7D%5Cd#op-7"
 
 
 def test_ris_records_have_the_standard_tags(edition, resolution):
@@ -174,9 +180,11 @@ def test_ris_records_have_the_standard_tags(edition, resolution):
         lines = record.strip("\n").split("\n")
         assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - .+|ER  - ", line) for line in lines), record
         tags = {line[:2]: line[6:] for line in lines}
-        assert lines[0] == "TY  - GOVDOC" and lines[-1] == "ER  - "
-        assert {"TI", "AU", "DA", "PY", "UR"} <= set(tags)
-        assert tags["M1"] == SYMBOL and tags["DA"] == "2013/12/18/" and tags["PY"] == "2013"
+        assert lines[0] == "TY  - RPRT" and lines[-1] == "ER  - "
+        assert {"TI", "AU", "DA", "PY", "UR", "PB", "M3"} <= set(tags)
+        # Zotero reads a report's number from SN (M1 went to « Extra »); no N1 (a child note each)
+        assert tags["SN"] == SYMBOL and tags["DA"] == "2013/12/18/" and tags["PY"] == "2013"
+        assert not {"M1", "N1", "SE", "T2"} & set(tags)
 
 
 def test_each_paragraph_has_its_own_reference_files_of_one_entry():

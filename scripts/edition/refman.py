@@ -1,11 +1,19 @@
-"""Reference-manager exports: the resolution and each of its paragraphs as BibTeX/BibLaTeX,
-RIS and CSL-JSON entries, one file per format, at the site root.
+r"""Reference-manager exports: the resolution and each of its paragraphs as BibLaTeX, RIS
+and CSL-JSON entries, one file per format, at the site root. The type and the fields are
+chosen by what the clients readers use make of them (issue 20; tests/clients/ imports the
+files into Zotero's translation server, renders them with citeproc-js and the official CSL
+styles, and checks the BibLaTeX with biber's data model):
 
-  resolution.bib       @misc entries (what BibLaTeX, BibTeX styles and Zotero all import;
-                       BibLaTeX's @legislation is an alias of @misc in its standard styles)
-  resolution.ris       TY GOVDOC records (government document)
-  resolution.csl.json  CSL-JSON, type "legislation" (Zotero: statute), valid against the
-                       CSL input schema
+  resolution.bib       @report: a type biblatex knows with every field used here (biber
+                       --validate-datamodel: no warning; `type` and `institution` are
+                       mandatory, `organization` and `publisher` invalid), which Zotero
+                       imports as a report with the symbol as its number; the url field
+                       written as it is (a verbatim field: « \# » there would stay)
+  resolution.ris       TY RPRT: Zotero reads the number from SN, the report type from M3,
+                       the institution from PB; no note (N1 made one child note per entry)
+  resolution.csl.json  CSL-JSON, type "report": every standard style prints the symbol
+                       (number) and the full date; a paragraph's item names the paragraph in
+                       its title only (a container-title printed the title twice)
 
 The first entry is the resolution, then one per paragraph in the order of the text; each
 paragraph also has its own three files holding its single entry (paragraphes/op-7.bib,
@@ -22,7 +30,7 @@ from __future__ import annotations
 import json
 import re
 
-from . import authority, cite
+from . import authority
 from . import urls as addresses
 from .model import Paragraph, Resolution
 
@@ -32,8 +40,11 @@ CSL_FILE = "resolution.csl.json"
 
 AUTHOR = "Assemblée générale des Nations Unies"
 PUBLISHER = "Organisation des Nations Unies"
+DOCUMENT_TYPE = "Résolution de l’Assemblée générale"
 # characters with a meaning in BibTeX values, and how to write them literally
 BIB_SPECIAL = re.compile(r"[\\{}&%$#_~^]")
+# what a url field cannot hold as it is: braces, a backslash, a space
+URL_UNSAFE = re.compile(r"[{}\\\s]")
 BIB_ESCAPES = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
 
 
@@ -71,34 +82,31 @@ class Entries:
     # -- BibTeX -----------------------------------------------------------------------
 
     @staticmethod
+    def bib_url(url: str) -> str:
+        """A url field's value: verbatim in biblatex (a « \\# » would stay in the address), so
+        the characters a .bib file cannot hold there are percent-encoded, never escaped."""
+        return URL_UNSAFE.sub(lambda m: "%" + m[0].encode().hex().upper(), url)
+
+    @staticmethod
     def bib_value(text: str) -> str:
         return BIB_SPECIAL.sub(lambda m: BIB_ESCAPES.get(m[0], "\\" + m[0]), text)
 
     def bib(self, generated: str, items: list[Paragraph | None]) -> str:
         res = self.res
-        year, month, _ = res.adopted.split("-")
         out = [f"% {generated}\n% Encoding: UTF-8\n"]
         for p in items:
             fields = {
-                "author": "{" + AUTHOR + "}",  # a corporate author: one name, not split
-                "title": title(res, p),
+                "author": "{" + self.bib_value(AUTHOR) + "}",  # a corporate author: one name, not split
+                "title": self.bib_value(title(res, p)),
+                "type": self.bib_value(DOCUMENT_TYPE),
+                "institution": self.bib_value(PUBLISHER),
+                "number": self.bib_value(res.symbol),
                 "date": res.adopted,
-                "year": year,
-                "month": str(int(month)),
-                "number": res.symbol,
-                "type": "Résolution de l’Assemblée générale",
-                "organization": PUBLISHER,
-                "publisher": PUBLISHER,
                 "langid": "french",
-                "language": "français",
-                "url": self.url(p),
-                "note": cite.un_fr(res, p),
+                "url": self.bib_url(self.url(p)),
             }
-            body = ",\n".join(
-                f"  {name} = {{{value if name == 'author' else self.bib_value(value)}}}"
-                for name, value in fields.items()
-            )
-            out.append(f"@misc{{{key(res, p)},\n{body}\n}}\n")
+            body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
+            out.append(f"@report{{{key(res, p)},\n{body}\n}}\n")
         return "\n".join(out)
 
     # -- RIS --------------------------------------------------------------------------
@@ -109,20 +117,18 @@ class Entries:
         records = []
         for p in items:
             tags = [
-                ("TY", "GOVDOC"),
+                ("TY", "RPRT"),
                 ("ID", key(res, p)),
                 ("TI", title(res, p)),
-                ("T2", res.title if p else None),
-                ("AU", AUTHOR),
+                ("AU", AUTHOR),  # no comma: one name
                 ("PY", year),
                 ("DA", f"{year}/{month}/{day}/"),
                 ("PB", PUBLISHER),
-                ("M1", res.symbol),
-                ("SE", _part(p) if p else None),
+                ("SN", res.symbol),
+                ("M3", DOCUMENT_TYPE),
                 ("LA", "fr"),
                 ("UR", self.url(p)),
                 ("AB", " ".join(p.text.split()) if p else None),
-                ("N1", cite.un_fr(res, p)),
                 ("ER", ""),
             ]
             records.append(
@@ -144,21 +150,17 @@ class Entries:
         for p in chosen:
             item = {
                 "id": key(res, p),
-                "type": "legislation",
+                "type": "report",
                 "title": title(res, p),
                 "author": [{"literal": AUTHOR}],
-                "authority": AUTHOR,
                 "issued": {"date-parts": [date]},
                 "number": res.symbol,
-                "genre": "Résolution de l’Assemblée générale",
+                "genre": DOCUMENT_TYPE,
                 "publisher": PUBLISHER,
                 "language": "fr",
                 "URL": self.url(p),
-                "note": cite.un_fr(res, p),
             }
             if p is not None:
-                item["container-title"] = res.title
-                item["section"] = _part(p)
                 item["abstract"] = p.text
             items.append(item)
         return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
