@@ -213,7 +213,9 @@ def test_anchor_lands_on_its_paragraph_highlighted(page, request, origin, addres
         para = page.locator(f"#{anchor}")
         assert para.evaluate("el => el.matches(':target')"), address
         box = para.bounding_box()
-        assert box is not None and 0 <= box["y"] < 300, (address, box)
+        # on its own page the page opens at its top, the paragraph under its title (issue 18)
+        own = address.startswith(("preambule/", "dispositif/"))
+        assert box is not None and 0 <= box["y"] < (400 if own else 300), (address, box)
         # highlighted: the :target rule gives it a background
         background = para.evaluate("el => getComputedStyle(el).backgroundColor")
         assert background not in ("rgba(0, 0, 0, 0)", "transparent"), (address, background)

@@ -341,14 +341,14 @@ def test_tabbing_out_of_the_menu_closes_it(page, server):
 
 
 def test_a_preambular_address_shows_its_number_and_the_symbol_on_a_phone(phone_page, server):
-    """preambule.html#pp-3, index.html#pp-3, dispositif/13.html#op-13 opened cold on a 360 px
-    phone: the paragraph's number and the symbol are in view (issue 18)."""
+    """A paragraph's address opened cold on a 360 px phone keeps its identity in view: on the
+    paragraph's own page the page opens at its top (breadcrumb with the symbol, title with
+    the number); in the whole text the paragraph names itself and the symbol above its
+    words (issue 18)."""
     page = phone_page
     for address, identity in [
         ("preambule.html#pp-3", "A/RES/68/160 · Préambule, alinéa 3"),
         ("index.html#pp-3", "A/RES/68/160 · Préambule, alinéa 3"),
-        ("preambule/3.html#pp-3", "A/RES/68/160 · Préambule, alinéa 3"),
-        ("dispositif/13.html#op-13", "A/RES/68/160 · Paragraphe 13"),
         ("index.html#op-13", "A/RES/68/160 · Paragraphe 13"),
     ]:
         page.goto(server + address)
@@ -361,3 +361,15 @@ def test_a_preambular_address_shows_its_number_and_the_symbol_on_a_phone(phone_p
         assert header["height"] <= top < 300, (address, top)
         label = page.locator(f"#{anchor} .res-para__link").first
         assert label.is_visible() and label.bounding_box()["y"] < 740, address
+    for address, title in [
+        ("preambule/3.html#pp-3", "Préambule, alinéa 3 sur 9"),
+        ("dispositif/13.html#op-13", "Paragraphe 13 sur 14"),
+    ]:
+        page.goto(server + address)
+        page.wait_for_load_state("load")
+        assert page.evaluate("window.scrollY") == 0, address
+        crumbs = page.locator("nav.ed-breadcrumb")
+        assert crumbs.bounding_box()["y"] >= 0 and "A/RES/68/160" in crumbs.inner_text()
+        h1 = page.locator("article h1")
+        assert " ".join(h1.inner_text().split()) == title and h1.bounding_box()["y"] < 740, address
+        assert page.locator(address.split("#")[1].join(["#", " .res-para__text"])).bounding_box()["y"] < 740
