@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
+from edition import search
 
 from .conftest import ROOT, SOURCE
 
@@ -120,7 +121,7 @@ def test_every_string_material_prints_is_escaped_at_its_boundary(fresh_build, tm
     assert "Prie<script>" in footer
     header = nav.xpath("string(//div[contains(@class,'md-header__topic')])")
     assert f"Résolution 68{BOUNDARY}/160" in " ".join(header.split())
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = search.read_index(site)
     tags = [t for d in index["docs"] for t in d.get("tags", [])]
     assert tags and all("<" not in t for t in tags) and any("&lt;script&gt;" in t for t in tags)
 

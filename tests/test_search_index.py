@@ -1,5 +1,6 @@
-"""The search index: one entry per paragraph, made from the model, nothing listed twice,
-and the same index inlined for the offline copy."""
+"""The search index: one entry per paragraph, made from the model, nothing listed twice, in search/edition_index.js (loaded by the search worker on the first query);
+what Material fetches on every page (search_index.json, inlined as search_index.js for the
+offline copy) keeps only its config."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from edition.model import Paragraph, Resolution
 
 
 def load(site):
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return search.read_index(site)
 
 
 def test_one_entry_per_paragraph_with_its_label_and_address(site, resolution):
@@ -58,16 +59,26 @@ def test_edition_pages_are_indexed_word_by_word(site):
     assert not [x for x in by_location if x.startswith("themes.html")]
 
 
-def test_offline_copy_inlines_the_shaped_index(site):
+def test_material_fetches_only_its_config(site):
+    """search_index.json is fetched on every page view (by Material, for its worker and the
+    highlighting of a result's page): no entries there, and the offline copy's inlined
+    search_index.js is the same; the entries are in the file the worker loads on demand."""
+    fetched = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert fetched["docs"] == [] and fetched["config"]["separator"]
     inlined = (site / "search" / "search_index.js").read_text(encoding="utf-8")
     assert inlined.startswith("var __index = ")
-    assert json.loads(inlined.removeprefix("var __index = ")) == load(site)
+    assert json.loads(inlined.removeprefix("var __index = ")) == fetched
+    assert len(load(site)["docs"]) > 30
+    assert (site / search.INDEX_FILE).read_text(encoding="utf-8").startswith("self.editionSearchIndex = ")
 
 
 def test_pages_use_the_french_search_worker(site):
     html = (site / "dispositif" / "5.html").read_text(encoding="utf-8")
     assert 'config.search = "../assets/javascripts/search-worker.js"' in html
-    assert (site / "assets" / "javascripts" / "search-worker.js").is_file()
+    worker = (site / "assets" / "javascripts" / "search-worker.js").read_text(encoding="utf-8")
+    # the worker a page starts loads its engine and the index by these addresses
+    assert '"search-engine.js"' in worker and '"../../search/edition_index.js"' in worker
+    assert (site / "assets" / "javascripts" / "search-engine.js").is_file()
 
 
 def test_shape_keeps_other_pages_and_replaces_paragraph_pages():
@@ -100,3 +111,5 @@ def test_shape_keeps_other_pages_and_replaces_paragraph_pages():
     ]
     assert shaped["docs"][1]["tags"] == ["Thème"]
     assert all(d.get("boost") == search.PARAGRAPH_BOOST for d in shaped["docs"][:2])
+    # what Material is handed: its config, no entries
+    assert search.stub(index) == {"config": index["config"], "docs": []}

@@ -1,8 +1,9 @@
 """French search, in the browser: a table of queries and the paragraphs each must return
 (accents folded, elisions split on both apostrophes, every word required, punctuation
 ignored), over http, and from file:// for a query of each rule; results that show the
-paragraph and address it, nothing listed twice, nothing for nonsense. (Following a result
-to its paragraph: tests/browser/test_search_landing.py.)"""
+paragraph and address it, nothing listed twice, nothing for nonsense; the index and the
+engine loaded only when the reader opens search. (Following a result to its paragraph:
+tests/browser/test_search_landing.py.)"""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .search import META, NONE, anchors, open_search, search
+from .search import LINKS, META, NONE, PLACEHOLDER, QUERY, anchors, open_search, search
 
 PP = [f"pp-{n}" for n in range(1, 10)]
 HOMME = PP + ["op-1", "op-5", "op-6", "op-7", "op-8", "op-9", "op-10", "op-11", "op-12", "op-13"]
@@ -155,3 +156,38 @@ def test_paragraphs_come_before_the_editions_pages(searcher):
     ]
     assert "page" in kinds
     assert kinds == sorted(kinds, key=lambda k: k == "page"), [r.title for r in found]
+
+
+def loaded(page) -> list[str]:
+    return [u.split("?")[0].rsplit("/", 1)[-1] for u in page.recorder.requests]
+
+
+def test_the_index_and_its_engine_load_when_the_reader_opens_search(page, base):
+    """A page view fetches Material's small config file and the worker's loader, never the
+    index or the engine; they come once the search box gets focus, before any key, once;
+    search then works."""
+    page.goto(base + "dispositif/1.html")
+    page.recorder.settle()
+    assert "search-worker.js" in loaded(page)  # Material starts its worker on every page
+    assert "edition_index.js" not in loaded(page) and "search-engine.js" not in loaded(page)
+    page.locator(QUERY).click()
+    page.recorder.settle()
+    assert loaded(page).count("edition_index.js") == 1, loaded(page)
+    assert loaded(page).count("search-engine.js") == 1, loaded(page)
+    assert searcher_shows_placeholder(page)
+    found = search(page, "xenophobie")
+    assert sorted(anchors(found)) == ["op-4", "op-5", "pp-3"]
+    assert page.locator(LINKS).count() == len(found)
+    assert loaded(page).count("edition_index.js") == 1  # loaded once
+    assert page.recorder.errors == [] and page.recorder.failed == []
+
+
+def searcher_shows_placeholder(page) -> bool:
+    """The box is empty again after the warm-up and Material shows its placeholder."""
+    page.locator(META).filter(has_text=PLACEHOLDER).wait_for()
+    return page.locator(QUERY).input_value() == ""
+
+
+@pytest.fixture(params=["server", "file_base"])
+def base(request):
+    return request.getfixturevalue(request.param)
