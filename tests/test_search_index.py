@@ -1,4 +1,5 @@
-"""The search index: one entry per paragraph, made from the model, nothing listed twice, in search/edition_index.js (loaded by the search worker on the first query);
+"""The search index: one entry per paragraph, made from the model, with its notes, nothing
+listed twice, in search/edition_index.js (loaded by the search worker on the first query);
 what Material fetches on every page (search_index.json, inlined as search_index.js for the
 offline copy) keeps only its config."""
 
@@ -8,7 +9,7 @@ import json
 
 from edition import search
 from edition.exports import SiteModel
-from edition.model import Paragraph, Resolution
+from edition.model import Footnote, Paragraph, Resolution
 
 
 def load(site):
@@ -59,6 +60,22 @@ def test_edition_pages_are_indexed_word_by_word(site):
     assert not [x for x in by_location if x.startswith("themes.html")]
 
 
+def by_location_of(anchor: str) -> str:
+    kind, number = anchor.split("-")
+    return f"preambule.html#{anchor}" if kind == "pp" else f"dispositif/{number}.html"
+
+
+def test_a_paragraph_entry_carries_its_notes(site, resolution):
+    by_location = {d["location"]: d for d in load(site)["docs"]}
+    pp2 = by_location["preambule.html#pp-2"]
+    assert [n["number"] for n in pp2["notes"]] == [2, 3]
+    assert pp2["notes"][0]["text"] == "Résolution 55/2."
+    assert "(A/67/53)" in pp2["notes"][1]["text"]
+    # every note is carried by the paragraph that calls it, and only there
+    carried = [(n["number"], d["location"]) for d in by_location.values() for n in d.get("notes", ())]
+    assert sorted(carried) == sorted((f.number, by_location_of(f.paragraph)) for f in resolution.footnotes)
+
+
 def test_material_fetches_only_its_config(site):
     """search_index.json is fetched on every page view (by Material, for its worker and the
     highlighting of a result's page): no entries there, and the offline copy's inlined
@@ -96,8 +113,9 @@ def test_shape_keeps_other_pages_and_replaces_paragraph_pages():
     }
     pp1 = Paragraph("pp", 1, "A", "A < B", 10)
     op1 = Paragraph("op", 1, "Décide", "Décide", 12)
+    note = Footnote(1, "Résolution 1/2 & annexe.", 14, "op-1")
     res = Resolution(
-        "A/RES/1/1", 1, 1, "2000-01-01", "T", "Troisième Commission", "A/1", "F,", (pp1,), (op1,), ()
+        "A/RES/1/1", 1, 1, "2000-01-01", "T", "Troisième Commission", "A/1", "F,", (pp1,), (op1,), (note,)
     )
     model = SiteModel(res, {"t": "Thème"}, {"op-1": ("t",)})
     shaped = search.shape(index, model)
@@ -111,5 +129,8 @@ def test_shape_keeps_other_pages_and_replaces_paragraph_pages():
     ]
     assert shaped["docs"][1]["tags"] == ["Thème"]
     assert all(d.get("boost") == search.PARAGRAPH_BOOST for d in shaped["docs"][:2])
+    # the note rides with the paragraph that calls it, escaped like the text
+    assert "notes" not in shaped["docs"][0]
+    assert shaped["docs"][1]["notes"] == [{"number": 1, "text": "Résolution 1/2 &amp; annexe."}]
     # what Material is handed: its config, no entries
     assert search.stub(index) == {"config": index["config"], "docs": []}

@@ -7,7 +7,9 @@ per paragraph, made from the model: its label as title (« Préambule, alinéa 3
 « Paragraphe 5 »), its clean wording as text, its own address as location, its themes as
 tags, and a boost that lists it before the edition's own pages. Entries of the edition's
 pages (documents, analysis, glossary, about) are kept, except the analysis sections that
-only repeat paragraphs, which are searched by their headings alone.
+only repeat paragraphs, which are searched by their headings alone. A paragraph's entry
+also carries the text of its footnotes (`notes`), so that a word or a symbol found only in
+a note (« Résolution 55/2. ») leads to the paragraph that calls it.
 
 Material fetches search/search_index.json (search_index.js from file://) on every page
 view, for its search worker and for the highlighting of the page a result opens (which
@@ -15,7 +17,8 @@ needs only `config`). So that file keeps Material's `config` and no entries, and
 entries go to search/edition_index.js (INDEX_FILE), which the edition's search worker
 (docs/assets/javascripts/search-worker.js) loads only when the reader opens search, with
 its engine (search-engine.js: French folding of accents and elisions, every word required,
-prefix match), which lists each paragraph as a result of its own.
+prefix match, one typo forgiven, document symbols matched whole), which lists each
+paragraph as a result of its own.
 """
 
 from __future__ import annotations
@@ -60,6 +63,11 @@ def is_resolution_page(location: str) -> bool:
 def shape(index: dict, model: SiteModel) -> dict:
     """The search index with the resolution indexed per paragraph."""
     docs: list[dict] = []
+    notes: dict[str, list[dict]] = {}
+    for note in model.resolution.footnotes:
+        notes.setdefault(note.paragraph, []).append(
+            {"number": note.number, "text": html.escape(note.text, quote=False)}
+        )
     for p in model.resolution.paragraphs:
         doc = {
             "location": paragraph_location(p),
@@ -67,6 +75,8 @@ def shape(index: dict, model: SiteModel) -> dict:
             "text": html.escape(p.text, quote=False),
             "boost": PARAGRAPH_BOOST,
         }
+        if p.anchor in notes:
+            doc["notes"] = notes[p.anchor]
         # Material draws titles and tags with innerHTML: the data file's labels, escaped
         tags = [
             html.escape(model.themes[t])
