@@ -10,7 +10,7 @@ tests/browser/test_search_landing.py.)"""
 from __future__ import annotations
 
 from contextlib import ExitStack
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -320,3 +320,12 @@ def test_the_excerpt_does_not_depend_on_the_address(page):
         == f'Préambule, alinéa 2<template class="ed-excerpt">{with_hash["text"]}</template>'
     )
     assert own_page["title"] == "Préambule, alinéa 2"
+
+
+def test_the_page_opened_marks_every_word_matched_beyond_the_excerpt(searcher):
+    found = search(searcher, "racisme anniversaire")
+    assert anchors(found) == ["pp-3"]
+    (pp3,) = [e for e in excerpts(searcher) if e["heading"] == "Préambule, alinéa 3"]
+    assert pp3["marks"] == ["racisme"]  # « anniversaire » comes after the excerpt's end
+    (words,) = parse_qs(urlsplit(found[0].href).query)["h"]
+    assert set(words.split()) == {"racisme", "anniversaire"}

@@ -171,6 +171,10 @@
      each note that matched, « Note 2 : … ». */
   const excerpt = (entry, query, found) => {
     const text = entry.doc.text || "";
+    // the page the result opens marks every word matched, shown here or not
+    for (const t of entry.text) {
+      if (query.some((term) => term.test(t))) found.add(text.slice(t.start, t.end).toLowerCase());
+    }
     let from = 0;
     let to = text.length;
     if (text.length > EXCERPT + BEFORE) {
