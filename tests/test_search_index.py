@@ -1,5 +1,7 @@
-"""The search index: one entry per paragraph, made from the model, nothing listed twice,
-and the same index inlined for the offline copy."""
+"""The search index: one entry per paragraph, made from the model, with its notes, nothing
+listed twice, in search/edition_index.js (loaded by the search worker on the first query);
+what Material fetches on every page (search_index.json, inlined as search_index.js for the
+offline copy) keeps only its config."""
 
 from __future__ import annotations
 
@@ -7,11 +9,11 @@ import json
 
 from edition import search
 from edition.exports import SiteModel
-from edition.model import Paragraph, Resolution
+from edition.model import Footnote, Paragraph, Resolution
 
 
 def load(site):
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return search.read_index(site)
 
 
 def test_one_entry_per_paragraph_with_its_label_and_address(site, resolution):
@@ -58,16 +60,42 @@ def test_edition_pages_are_indexed_word_by_word(site):
     assert not [x for x in by_location if x.startswith("themes.html")]
 
 
-def test_offline_copy_inlines_the_shaped_index(site):
+def by_location_of(anchor: str) -> str:
+    kind, number = anchor.split("-")
+    return f"preambule.html#{anchor}" if kind == "pp" else f"dispositif/{number}.html"
+
+
+def test_a_paragraph_entry_carries_its_notes(site, resolution):
+    by_location = {d["location"]: d for d in load(site)["docs"]}
+    pp2 = by_location["preambule.html#pp-2"]
+    assert [n["number"] for n in pp2["notes"]] == [2, 3]
+    assert pp2["notes"][0]["text"] == "Résolution 55/2."
+    assert "(A/67/53)" in pp2["notes"][1]["text"]
+    # every note is carried by the paragraph that calls it, and only there
+    carried = [(n["number"], d["location"]) for d in by_location.values() for n in d.get("notes", ())]
+    assert sorted(carried) == sorted((f.number, by_location_of(f.paragraph)) for f in resolution.footnotes)
+
+
+def test_material_fetches_only_its_config(site):
+    """search_index.json is fetched on every page view (by Material, for its worker and the
+    highlighting of a result's page): no entries there, and the offline copy's inlined
+    search_index.js is the same; the entries are in the file the worker loads on demand."""
+    fetched = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert fetched["docs"] == [] and fetched["config"]["separator"]
     inlined = (site / "search" / "search_index.js").read_text(encoding="utf-8")
     assert inlined.startswith("var __index = ")
-    assert json.loads(inlined.removeprefix("var __index = ")) == load(site)
+    assert json.loads(inlined.removeprefix("var __index = ")) == fetched
+    assert len(load(site)["docs"]) > 30
+    assert (site / search.INDEX_FILE).read_text(encoding="utf-8").startswith("self.editionSearchIndex = ")
 
 
 def test_pages_use_the_french_search_worker(site):
     html = (site / "dispositif" / "5.html").read_text(encoding="utf-8")
     assert 'config.search = "../assets/javascripts/search-worker.js"' in html
-    assert (site / "assets" / "javascripts" / "search-worker.js").is_file()
+    worker = (site / "assets" / "javascripts" / "search-worker.js").read_text(encoding="utf-8")
+    # the worker a page starts loads its engine and the index by these addresses
+    assert '"search-engine.js"' in worker and '"../../search/edition_index.js"' in worker
+    assert (site / "assets" / "javascripts" / "search-engine.js").is_file()
 
 
 def test_shape_keeps_other_pages_and_replaces_paragraph_pages():
@@ -85,8 +113,9 @@ def test_shape_keeps_other_pages_and_replaces_paragraph_pages():
     }
     pp1 = Paragraph("pp", 1, "A", "A < B", 10)
     op1 = Paragraph("op", 1, "Décide", "Décide", 12)
+    note = Footnote(1, "Résolution 1/2 & annexe.", 14, "op-1")
     res = Resolution(
-        "A/RES/1/1", 1, 1, "2000-01-01", "T", "Troisième Commission", "A/1", "F,", (pp1,), (op1,), ()
+        "A/RES/1/1", 1, 1, "2000-01-01", "T", "Troisième Commission", "A/1", "F,", (pp1,), (op1,), (note,)
     )
     model = SiteModel(res, {"t": "Thème"}, {"op-1": ("t",)})
     shaped = search.shape(index, model)
@@ -100,3 +129,8 @@ def test_shape_keeps_other_pages_and_replaces_paragraph_pages():
     ]
     assert shaped["docs"][1]["tags"] == ["Thème"]
     assert all(d.get("boost") == search.PARAGRAPH_BOOST for d in shaped["docs"][:2])
+    # the note rides with the paragraph that calls it, escaped like the text
+    assert "notes" not in shaped["docs"][0]
+    assert shaped["docs"][1]["notes"] == [{"number": 1, "text": "Résolution 1/2 &amp; annexe."}]
+    # what Material is handed: its config, no entries
+    assert search.stub(index) == {"config": index["config"], "docs": []}

@@ -77,6 +77,8 @@ def test_precache_lists_every_file_as_served_but_the_zip(site):
     for name in ["index.html", "search/search_index.json", "search/search_index.js", "resolution.json"]:
         assert name in urls
     assert "assets/javascripts/search-worker.js" in urls and "resolution.akn.xml" in urls
+    # what the search worker loads when the reader opens search, offline too
+    assert "assets/javascripts/search-engine.js" in urls and "search/edition_index.js" in urls
     sizes = 0
     for entry in entries:  # revisions: of the files as served (the zip's size written in)
         raw = (site / entry["url"]).read_bytes()

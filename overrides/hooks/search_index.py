@@ -1,9 +1,11 @@
 """Index the resolution per paragraph: after Material's search plugin wrote
 search/search_index.json (and before the offline plugin inlines it into search_index.js),
-replace the scraped entries of the resolution's pages by one entry per paragraph, made from
-the model. Those pages are marked `search: exclude` first (Material's documented front
-matter), so the plugin does not scrape what would be thrown away (30 ms a build). The
-logic lives in scripts/edition/search.py."""
+write the edition's index (search/edition_index.js: one entry per paragraph, made from the
+model, with its notes, and the scraped entries of the other pages) and leave Material's file
+only its `config`, since Material fetches it on every page view. The resolution's pages are
+marked `search: exclude` first (Material's documented front matter), so the plugin does not
+scrape what would be thrown away (30 ms a build). The logic lives in
+scripts/edition/search.py."""
 
 from __future__ import annotations
 

@@ -7,10 +7,17 @@ per paragraph, made from the model: its label as title (« Préambule, alinéa 3
 « Paragraphe 5 »), its clean wording as text, its own address as location, its themes as
 tags, and a boost that lists it before the edition's own pages. Entries of the edition's
 pages (documents, analysis, glossary, about) are kept, except the analysis sections that
-only repeat paragraphs, which are searched by their headings alone.
+only repeat paragraphs, which are searched by their headings alone. A paragraph's entry
+also carries the text of its footnotes (`notes`), so that a word or a symbol found only in
+a note (« Résolution 55/2. ») leads to the paragraph that calls it.
 
-The index is searched in the browser by docs/assets/javascripts/search-worker.js (French
-folding of accents and elisions, every word required, prefix match), which lists each
+Material fetches search/search_index.json (search_index.js from file://) on every page
+view, for its search worker and for the highlighting of the page a result opens (which
+needs only `config`). So that file keeps Material's `config` and no entries, and the
+entries go to search/edition_index.js (INDEX_FILE), which the edition's search worker
+(docs/assets/javascripts/search-worker.js) loads only when the reader opens search, with
+its engine (search-engine.js: French folding of accents and elisions, every word required,
+prefix match, one typo forgiven, document symbols matched whole), which lists each
 paragraph as a result of its own.
 """
 
@@ -25,6 +32,10 @@ from .exports import SiteModel, read_model
 from .french import paragraph_label
 from .model import Paragraph
 
+# The entries, loaded by the search worker when search opens (importScripts, also from
+# file:// through the iframe-worker shim): a classic script that sets one global.
+INDEX_FILE = "search/edition_index.js"
+INDEX_GLOBAL = "editionSearchIndex"
 # Results from the resolution's own words are listed before the edition's pages.
 PARAGRAPH_BOOST = 2
 # Pages that hold the resolution's paragraphs: indexed per paragraph, never scraped.
@@ -51,6 +62,11 @@ def is_resolution_page(location: str) -> bool:
 def shape(index: dict, model: SiteModel) -> dict:
     """The search index with the resolution indexed per paragraph."""
     docs: list[dict] = []
+    notes: dict[str, list[dict]] = {}
+    for note in model.resolution.footnotes:
+        notes.setdefault(note.paragraph, []).append(
+            {"number": note.number, "text": html.escape(note.text, quote=False)}
+        )
     for p in model.resolution.paragraphs:
         doc = {
             "location": paragraph_location(p),
@@ -58,6 +74,8 @@ def shape(index: dict, model: SiteModel) -> dict:
             "text": html.escape(p.text, quote=False),
             "boost": PARAGRAPH_BOOST,
         }
+        if p.anchor in notes:
+            doc["notes"] = notes[p.anchor]
         # Material draws titles and tags with innerHTML: the data file's labels, escaped
         tags = [
             html.escape(model.themes[t])
@@ -77,14 +95,39 @@ def shape(index: dict, model: SiteModel) -> dict:
     return {**index, "docs": docs}
 
 
+def stub(index: dict) -> dict:
+    """What Material fetches on every page: its `config` (the page highlighting reads its
+    separator), no entries."""
+    return {"config": index["config"], "docs": []}
+
+
+def index_script(shaped: dict) -> str:
+    """INDEX_FILE's text: the shaped entries as one global, for importScripts."""
+    data = json.dumps({"docs": shaped["docs"]}, ensure_ascii=False, separators=(",", ":"))
+    return f"self.{INDEX_GLOBAL} = {data};\n"
+
+
+def read_index(site_dir: Path) -> dict:
+    """The entries INDEX_FILE holds (tests, benchmark)."""
+    text = (Path(site_dir) / INDEX_FILE).read_text(encoding="utf-8")
+    prefix = f"self.{INDEX_GLOBAL} = "
+    if not text.startswith(prefix):
+        raise ValueError(f"{INDEX_FILE} : en-tête inattendu")
+    return json.loads(text.removeprefix(prefix).rstrip().removesuffix(";"))
+
+
 def rewrite(site_dir: Path, model: SiteModel | None) -> None:
-    """Reshape site/search/search_index.json in place (no-op without index or model)."""
+    """Write INDEX_FILE from site/search/search_index.json and leave Material only its
+    `config` there (no-op without index or model: Material's own index then stays, and
+    the worker searches what Material hands it)."""
     index_path = Path(site_dir) / "search" / "search_index.json"
     if not index_path.is_file() or model is None:
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
     shaped = shape(index, model)
-    index_path.write_text(json.dumps(shaped, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (Path(site_dir) / INDEX_FILE).write_text(index_script(shaped), encoding="utf-8")
+    fetched = json.dumps(stub(index), ensure_ascii=False, separators=(",", ":"))
+    index_path.write_text(fetched, encoding="utf-8")
 
 
-__all__ = ["rewrite", "shape", "read_model"]
+__all__ = ["INDEX_FILE", "read_index", "rewrite", "shape", "read_model"]

@@ -86,5 +86,24 @@ def results(page) -> list[Result]:
     return out
 
 
+def excerpts(page) -> list[dict]:
+    """For every result shown, in order (one per link, as `results`): its heading's text,
+    the paragraphs of its excerpt (`p.ed-excerpt`), the words marked in them, and whether
+    any excerpt was left inside the heading."""
+    return page.evaluate(
+        """(sel) => [...document.querySelectorAll(sel)].map((a) => {
+          const heading = a.querySelector("h1, h2");
+          const parts = [...a.querySelectorAll(".ed-excerpt")];
+          return {
+            heading: heading.innerText.trim(),
+            excerpt: parts.filter((p) => p.matches("p")).map((p) => p.innerText.trim()),
+            marks: parts.flatMap((p) => [...p.querySelectorAll("mark")].map((m) => m.innerText)),
+            in_heading: Boolean(heading.querySelector(".ed-excerpt, template")),
+          };
+        })""",
+        LINKS,
+    )
+
+
 def anchors(found: list[Result]) -> list[str]:
     return [r.anchor for r in found if r.anchor]

@@ -3,7 +3,9 @@ result for « xenophobie » is a paragraph, following it brings that paragraph i
 the matched word highlighted (Material's search.highlight reads the words the worker found
 in the result's `terms`, passes them as ?h=…, and marks them on the page it opens); the
 edition's own pages come after every paragraph of the resolution, and open with the words
-highlighted too."""
+highlighted too. Hidden-style queries (a typo, a document symbol, a word found only in a
+note) land on their paragraph the same way, with only the words they matched marked:
+« 55/2 » marks 55/2, never a lone 2."""
 
 from __future__ import annotations
 
@@ -76,3 +78,29 @@ def test_editions_pages_come_after_every_paragraph_and_open_highlighted(searcher
         assert unmarked == [], query
     # the three pages of the edition's own apparatus were among those ranked last
     assert EDITION_PAGES <= seen, seen
+
+
+# query -> (the paragraph its first result opens, the words marked on that page)
+LANDINGS = {
+    "xenofobie": ("pp-3", {"xénophobie"}),
+    "55/2": ("pp-2", {"55/2"}),
+    "A/CONF.157/24": ("pp-1", {"A/CONF.157/24"}),
+    "Supplément": ("pp-2", {"Supplément"}),  # in note 3, at the foot of the page
+}
+
+
+@pytest.mark.parametrize("query", LANDINGS)
+def test_hidden_queries_land_on_their_paragraph_marking_only_what_they_matched(page, base, query):
+    anchor, words = LANDINGS[query]
+    open_search(page, base)
+    found = search(page, query)
+    first = found[0]
+    assert first.anchor == anchor, (query, [r.href for r in found])
+    page.locator(LINKS).first.click()
+    page.wait_for_url(lambda url: urlsplit(url).path == urlsplit(first.href).path)
+    page.wait_for_load_state("load")
+    assert page.locator(f"[id='{anchor}']").evaluate("el => el.matches(':target')")
+    page.locator("article mark").first.wait_for(timeout=15000)
+    marked = set(page.locator("article mark").all_inner_texts())
+    assert {m.lower() for m in marked} == {w.lower() for w in words}, (query, marked)
+    assert page.recorder.errors == []

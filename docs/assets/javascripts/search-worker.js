@@ -1,198 +1,59 @@
-/* French search for the edition.
- *
- * A drop-in replacement for Material for MkDocs' search worker (9.x message protocol:
- * SETUP 0 -> READY 1, QUERY 2 -> RESULT 3; overrides/main.html points Material at this
- * file). It searches the index that scripts/edition/search.py shapes (one entry per
- * paragraph) the way a French reader expects:
- *   - accents and ligatures are folded on both sides: "xenophobie" finds "xénophobie",
- *     "Etats" finds "États", "oeuvre" finds "œuvre";
- *   - elisions are split on both apostrophes (’ and '): "homme" finds "l’homme", and
- *     "l’homme" or "l'homme" search for "homme";
- *   - every word of the query is required (words like "de", "la" are ignored when the
- *     query has other words); each word matches the beginning of a word of the text, and
- *     a final plural s/x is ignored ("droit" finds "droits" and the reverse);
- *   - punctuation and guillemets never stick to a word.
- * It runs as a Web Worker over http(s), and inside Material's iframe-worker shim from
- * file:// (no importScripts, no fetch: the index arrives with the SETUP message).
- */
+/* The edition's search worker as Material starts it, on every page view (9.x protocol:
+ * SETUP 0 -> READY 1, QUERY 2 -> RESULT 3): a loader only. The engine (search-engine.js)
+ * and the index (search/edition_index.js) are loaded when the reader opens search (over
+ * http(s), a query of one space that search-box.js sends on focus; from file://, where
+ * Material sets its worker up only then, on SETUP) or on the first query; Material's
+ * own index holds only its config, or, without the edition's hook, a whole index, which
+ * is then searched. importScripts from file:// is the iframe-worker shim's: it returns a
+ * promise, so every call is awaited. README, "Search". */
 "use strict";
 
 (() => {
-  const SETUP = 0;
-  const READY = 1;
-  const QUERY = 2;
-  const RESULT = 3;
+  // in the shim the worker is an iframe, whose addresses are the page's
+  const here = self.document && document.currentScript ? document.currentScript.src : self.location.href;
+  const ENGINE = new URL("search-engine.js", here).href;
+  const INDEX = new URL("../../search/edition_index.js", here).href;
 
-  // Elided forms: "l’", "d’", "qu’", "jusqu’"… (dropped before an apostrophe)
-  const ELISIONS = new Set("c d j l m n s t qu jusqu lorsqu puisqu quoiqu presqu".split(" "));
-  // Ignored in a query that has other words
-  const STOPWORDS = new Set(
-    (
-      "a au aux avec ce ces cet cette dans de des du elle en et il ils la le les leur leurs " +
-      "lui ma mais me mes meme ne ni nos notre nous on ou par pas pour qu que qui sa se ses " +
-      "son sur ta te tes ton tu un une vos votre vous y est sont"
-    ).split(" ")
-  );
-  const APOSTROPHE = /^['’]/;
-  // Tags and entities are skipped; words are runs of letters and digits.
-  const WORD = /<[^>]*>|&#?[0-9a-zA-Z]+;|[\p{L}\p{N}]+/gu;
+  let given = { docs: [] }; // Material's SETUP
+  let engine = null; // a promise of the engine, set up with its index
 
-  let docs = []; // [{doc, page, title: [tokens], text: [tokens]}]
-
-  /* "États" -> "etat", "Œuvres" -> "oeuvre" */
-  const normalise = (word) => {
-    let w = word
-      .normalize("NFD")
-      .replace(/\p{M}+/gu, "")
-      .toLowerCase()
-      .replace(/œ/g, "oe")
-      .replace(/æ/g, "ae");
-    if (w.length > 3 && /[sx]$/.test(w)) w = w.slice(0, -1);
-    return w;
-  };
-
-  /* The words of a string (HTML allowed) with their positions. */
-  const tokens = (input) => {
-    const out = [];
-    for (const m of input.matchAll(WORD)) {
-      const word = m[0];
-      if (word.startsWith("<") || word.startsWith("&")) continue;
-      const end = m.index + word.length;
-      const norm = normalise(word);
-      if (ELISIONS.has(norm) && APOSTROPHE.test(input.slice(end, end + 1))) continue;
-      out.push({ norm, start: m.index, end });
-    }
-    return out;
-  };
-
-  /* The query's terms: normalised, unique, stop words dropped unless alone. */
-  const terms = (query) => {
-    const all = [...new Set(tokens(query.replace(/[<&]/g, " ")).map((t) => t.norm))];
-    const content = all.filter((t) => !STOPWORDS.has(t));
-    return content.length ? content : all;
-  };
-
-  const matches = (token, term) => token.norm.startsWith(term);
-
-  /* Matches of `term` in a list of tokens, exact ones counted twice */
-  const count = (list, term) => {
-    let n = 0;
-    for (const token of list) {
-      if (matches(token, term)) n += token.norm === term ? 2 : 1;
-    }
-    return n;
-  };
-
-  /* Wrap the words of `input` that match a term in <mark>; collect their surface forms. */
-  const highlight = (input, list, query, found) => {
-    let out = "";
-    let pos = 0;
-    for (const t of list) {
-      if (!query.some((term) => matches(t, term))) continue;
-      const word = input.slice(t.start, t.end);
-      found.add(word.toLowerCase());
-      out += `${input.slice(pos, t.start)}<mark>${word}</mark>`;
-      pos = t.end;
-    }
-    return out + input.slice(pos);
-  };
-
-  const setup = (data) => {
-    docs = data.docs.map((doc) => ({
-      doc,
-      page: doc.location.split("#")[0],
-      title: tokens(doc.title || ""),
-      text: tokens(doc.text || ""),
-    }));
-  };
-
-  const search = (query) => {
-    const q = terms(query);
-    if (!q.length) return { items: [] };
-
-    /* Every term must match the title or the text */
-    const hits = [];
-    const df = q.map(() => 0);
-    docs.forEach((entry, order) => {
-      const counts = q.map((term) => ({ title: count(entry.title, term), text: count(entry.text, term) }));
-      if (counts.some((c) => !c.title && !c.text)) return;
-      counts.forEach((_, i) => df[i]++);
-      hits.push({ entry, order, counts });
-    });
-
-    /* Score: rarer terms weigh more, a title match more than one in the text */
-    for (const hit of hits) {
-      hit.score = 0;
-      hit.counts.forEach((c, i) => {
-        const idf = Math.log(1 + docs.length / df[i]);
-        hit.score += idf * (5 * Math.min(c.title, 2) + Math.min(c.text, 6));
-      });
-    }
-
-    /* Each paragraph of the resolution (boosted in the index) is a result of its own;
-       the edition's pages are grouped by page, as Material shows them, and come after
-       the paragraphs, then by score, then in reading order. */
-    const groups = [];
-    const byKey = new Map();
-    for (const hit of hits) {
-      const own = Boolean(hit.entry.doc.boost);
-      const key = own ? hit.entry.doc.location : hit.entry.page;
-      let group = byKey.get(key);
-      if (!group) {
-        group = { hits: [], score: 0, boost: 1, order: hit.order, page: key, own };
-        byKey.set(key, group);
-        groups.push(group);
-      }
-      group.hits.push(hit);
-      group.score = Math.max(group.score, hit.score);
-      group.boost = Math.max(group.boost, hit.entry.doc.boost || 1);
-    }
-    groups.sort((a, b) => b.boost - a.boost || b.score - a.score || a.order - b.order);
-
-    return {
-      items: groups.map((group) => {
-        const { page } = group;
-        const items = group.hits.map(({ entry }) => {
-          const found = new Set();
-          const { doc } = entry;
-          const item = { ...doc };
-          item.title = highlight(doc.title || "", entry.title, q, found);
-          item.text = highlight(doc.text || "", entry.text, q, found);
-          // the words Material highlights on the page the result opens (?h=…)
-          item.terms = Object.fromEntries([...found].slice(0, 8).map((w) => [w, true]));
-          item.score = group.score;
-          return item;
+  const load = () => {
+    if (!engine) {
+      engine = Promise.resolve(importScripts(ENGINE))
+        .then(() => (given.docs.length ? given : Promise.resolve(importScripts(INDEX)).then(() => self.editionSearchIndex)))
+        .then((index) => {
+          self.editionSearch.setup(index);
+          return self.editionSearch;
+        })
+        .catch((error) => {
+          engine = null; // tried again on the next query
+          throw error;
         });
-        /* Material renders a group under its page's entry: add it when it did not match,
-           with the words its sections matched, so that it too opens with them highlighted */
-        if (group.own) return items;
-        if (!items.some((item) => item.location === page)) {
-          const article = docs.find((e) => e.doc.location === page);
-          const words = [...new Set(items.flatMap((item) => Object.keys(item.terms)))];
-          const terms = Object.fromEntries(words.slice(0, 8).map((w) => [w, true]));
-          if (article) items.unshift({ ...article.doc, text: "", terms, score: group.score });
-        } else {
-          items.sort((a, b) => (b.location === page) - (a.location === page));
-        }
-        return items;
-      }),
-    };
+    }
+    return engine;
   };
+
+  let answered = Promise.resolve(); // one answer per query, in order, even while loading
 
   self.addEventListener("message", (ev) => {
     const message = ev.data;
     if (!message) return;
-    if (message.type === SETUP) {
-      setup(message.data);
-      self.postMessage({ type: READY });
-    } else if (message.type === QUERY) {
-      let result;
-      try {
-        result = search(String(message.data || ""));
-      } catch {
-        result = { items: [] };
-      }
-      self.postMessage({ type: RESULT, data: result });
+    if (message.type === 0) {
+      given = message.data && Array.isArray(message.data.docs) ? message.data : given;
+      self.postMessage({ type: 1 });
+      if (here.startsWith("file:")) load().catch(() => {}); // search opened
+    } else if (message.type === 2) {
+      const query = String(message.data || "");
+      answered = answered.then(async () => {
+        let result = { items: [] };
+        try {
+          if (query.trim()) result = (await load()).search(query);
+          else if (query) await load(); // search opened: nothing to find yet
+        } catch {
+          result = { items: [] };
+        }
+        self.postMessage({ type: 3, data: result });
+      });
     }
   });
 })();
