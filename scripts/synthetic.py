@@ -57,7 +57,9 @@ WORDS = [
 
 def ordinal(n: int) -> str:
     """A distinct phrase per paragraph, so no two paragraphs are the same."""
-    return f"au titre du programme {n} ({WORDS[n % 10]} volet)"
+    # written with French digit grouping (« 16 001 »): five glued digits would read as a
+    # year followed by a note call (« 20002 »), which the parser refuses as ambiguous
+    return f"au titre du programme {n:,} ({WORDS[n % 10]} volet)".replace(",", "\u202f")
 
 
 def paragraphs(factor: int) -> list[tuple[str, list[str]]]:

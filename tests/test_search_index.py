@@ -62,12 +62,12 @@ def test_edition_pages_are_indexed_word_by_word(site):
 
 def by_location_of(anchor: str) -> str:
     kind, number = anchor.split("-")
-    return f"preambule.html#{anchor}" if kind == "pp" else f"dispositif/{number}.html"
+    return f"preambule/{number}.html" if kind == "pp" else f"dispositif/{number}.html"
 
 
 def test_a_paragraph_entry_carries_its_notes(site, resolution):
     by_location = {d["location"]: d for d in load(site)["docs"]}
-    pp2 = by_location["preambule.html#pp-2"]
+    pp2 = by_location["preambule/2.html"]
     assert [n["number"] for n in pp2["notes"]] == [2, 3]
     assert pp2["notes"][0]["text"] == "Résolution 55/2."
     assert "(A/67/53)" in pp2["notes"][1]["text"]

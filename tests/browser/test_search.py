@@ -268,6 +268,11 @@ def test_the_index_and_its_engine_load_when_the_reader_opens_search(page, base):
     assert "search-worker.js" in loaded(page)  # Material starts its worker on every page
     assert "edition_index.js" not in loaded(page) and "search-engine.js" not in loaded(page)
     page.locator(QUERY).click()
+    # they come now (from file://, through the iframe shim, a moment later than over http)
+    for _ in range(150):
+        if "edition_index.js" in loaded(page) and "search-engine.js" in loaded(page):
+            break
+        page.wait_for_timeout(100)
     page.recorder.settle()
     assert loaded(page).count("edition_index.js") == 1, loaded(page)
     assert loaded(page).count("search-engine.js") == 1, loaded(page)
