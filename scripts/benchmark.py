@@ -52,9 +52,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from edition import pipeline, search  # noqa: E402
-from edition.headless import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from edition.httpserve import Server, free_port  # noqa: E402
+from edition.build import pipeline  # noqa: E402
+from edition.dev.headless import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from edition.dev.httpserve import Server, free_port  # noqa: E402
+from edition.site import search  # noqa: E402
 
 PY = sys.executable
 PAGE_TYPES = {  # page type -> (page, another page of the same type for the next view)
@@ -412,20 +413,18 @@ def render_growth(factors: list[int]) -> list[dict]:
     """Parse and render (the pages, JSON, AKN, exports: everything before MkDocs) of
     synthetic resolutions, in this process: CPU seconds and per-paragraph milliseconds."""
     import synthetic
-    from edition import annotations
-    from edition.parse import parse
-    from edition.render import Edition
+    from edition.model.notes import Annotations
+    from edition.pages.render import Edition
+    from edition.source.parse import parse
 
-    Edition(
-        parse(synthetic.generate(1)), annotations.Annotations(), "synthetique.txt"
-    ).pages()  # templates compiled
+    Edition(parse(synthetic.generate(1)), Annotations(), "synthetique.txt").pages()  # templates compiled
     rows = []
     for factor in factors:
         text = synthetic.generate(factor)
         start = time.process_time()
         model = parse(text)
         parsed = time.process_time()
-        edition = Edition(model, annotations.Annotations(), "synthetique.txt")
+        edition = Edition(model, Annotations(), "synthetique.txt")
         edition.pages()
         edition.exports()
         done = time.process_time()
@@ -445,7 +444,7 @@ def render_growth(factors: list[int]) -> list[dict]:
 def growth(tmp: Path, factors: list[int], reps: int) -> list[dict]:
     sys.path.insert(0, str(ROOT / "scripts"))
     import synthetic
-    from edition.parse import parse_file
+    from edition.source.parse import parse_file
 
     rows = []
     for factor in factors:

@@ -19,7 +19,7 @@ setup_python() {
   "$PY" -m pip install --quiet --disable-pip-version-check -e . --group test
   # Our modules compiled once, as pip compiles installed packages: where
   # PYTHONDONTWRITEBYTECODE is set, every build would otherwise compile them again.
-  "$PY" -m compileall -q scripts/edition overrides/hooks >/dev/null
+  "$PY" -m compileall -q scripts/edition >/dev/null
 }
 
 setup_node() {
@@ -95,7 +95,7 @@ case "${1:-}" in
     setup_python
     "$PY" -m edition build
     # Our own quiet server: text, JSON, XML and citation formats with charset=utf-8.
-    exec "$PY" -m edition.httpserve site --port 8000
+    exec "$PY" -m edition.dev.httpserve site --port 8000
     ;;
   watch)
     # For authors: MkDocs' live-reloading server (no offline zip in this mode).

@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from edition import pipeline
-from edition.parse import parse_file
+from edition.build import pipeline
+from edition.source.parse import parse_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "source" / "A-RES-68-160-fr.txt"

@@ -27,12 +27,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from edition import exports  # noqa: E402
-from edition.annotations import Annotations  # noqa: E402
-from edition.errors import ParseError  # noqa: E402
-from edition.normalise import decode  # noqa: E402
-from edition.parse import parse  # noqa: E402
-from edition.render import Edition  # noqa: E402
+from edition.formats import exports  # noqa: E402
+from edition.model.errors import ParseError  # noqa: E402
+from edition.model.notes import Annotations  # noqa: E402
+from edition.pages.render import Edition  # noqa: E402
+from edition.source.normalise import decode  # noqa: E402
+from edition.source.parse import parse  # noqa: E402
 
 from .htmltext import source_text_words, words  # noqa: E402
 from .layouts import comparable  # noqa: E402

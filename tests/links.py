@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import lxml.html
-from edition.hosts import EXTERNAL_HOSTS
+from edition.model.hosts import EXTERNAL_HOSTS
 
 from . import htmltext
 

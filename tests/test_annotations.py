@@ -4,9 +4,11 @@ the file, the line and what was expected (never a traceback), and the valid ones
 from __future__ import annotations
 
 import pytest
-from edition import annotations, pipeline
-from edition.errors import ParseError
-from edition.hosts import ANNOTATION_HOSTS, EXTERNAL_HOSTS
+from edition.build import pipeline
+from edition.model.errors import ParseError
+from edition.model.hosts import ANNOTATION_HOSTS, EXTERNAL_HOSTS
+from edition.model.notes import Annotations
+from edition.source import annotations
 
 from .conftest import ROOT
 
@@ -226,7 +228,7 @@ def test_the_projects_data_file_loads():
 def test_empty_file_is_no_data(tmp_path):
     path = tmp_path / "vide.yml"
     path.write_text("# rien\n", encoding="utf-8")
-    assert annotations.load(path) == annotations.Annotations()
+    assert annotations.load(path) == Annotations()
 
 
 def test_a_directory_or_a_fifo_is_refused(tmp_path):

@@ -12,19 +12,13 @@ import bibtexparser
 import jsonschema
 import pytest
 import yaml
-from edition import (
-    annotations,
-    authority,
-    card,
-    cite,
-    exports,
-    glossary,
-    metatags,
-    pipeline,
-    refman,
-    structured,
-)
-from edition.typography import spans, superscripts
+from edition.build import pipeline
+from edition.formats import cite, exports, refman
+from edition.model import authority
+from edition.model.typography import spans, superscripts
+from edition.pages import glossary
+from edition.site import card, metatags, structured
+from edition.source import annotations
 from PIL import Image
 
 from .conftest import ROOT

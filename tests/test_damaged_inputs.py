@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from edition.__main__ import main
+from edition.build.cli import main
 
 from . import damaged
 from .conftest import ROOT

@@ -6,9 +6,9 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from edition.errors import ParseError
-from edition.normalise import INVISIBLE, decode
-from edition.parse import parse, parse_file
+from edition.model.errors import ParseError
+from edition.source.normalise import INVISIBLE, decode
+from edition.source.parse import parse, parse_file
 
 from . import damaged
 from .conftest import SOURCE

@@ -9,11 +9,12 @@ import re
 
 import jsonschema
 import pytest
-from edition import authority, pipeline
-from edition.akn import eid
-from edition.exports import PREFACE_RULE, marked_text
-from edition.french import french_date
-from edition.inline import SUPERSCRIPT_DIGITS as SUPERSCRIPT
+from edition.build import pipeline
+from edition.formats.akn import eid
+from edition.formats.exports import PREFACE_RULE, marked_text
+from edition.model import authority
+from edition.model.french import french_date
+from edition.model.inline import SUPERSCRIPT_DIGITS as SUPERSCRIPT
 from lxml import etree
 
 from . import htmltext

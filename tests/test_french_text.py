@@ -7,7 +7,7 @@ import re
 
 import lxml.html
 import pytest
-from edition.typography import french_spacing
+from edition.model.typography import french_spacing
 
 PLAIN_BEFORE = re.compile(r"\S[ \t\r\n]+[;:!?»]")
 PLAIN_AFTER = re.compile(r"«[ \t\r\n]")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
-from edition import search
+from edition.site import search
 
 from .conftest import ROOT, SOURCE
 
@@ -138,7 +138,7 @@ def test_an_inline_script_no_template_writes_fails_the_build(fresh_build, tmp_pa
     the page and the script, and nothing is published (issue 21)."""
     import shutil
 
-    from edition import pipeline
+    from edition.build import pipeline
 
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)

@@ -10,7 +10,7 @@ import time
 import urllib.request
 
 import pytest
-from edition.httpserve import Server
+from edition.dev.httpserve import Server
 
 
 @pytest.mark.parametrize("header", ["If-Modified-Since", "If-None-Match"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from edition.parse import parse
+from edition.source.parse import parse
 
 from . import layouts
 

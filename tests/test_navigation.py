@@ -3,7 +3,7 @@ ranges for very long resolutions, the pages left out of the navigation declared.
 
 from __future__ import annotations
 
-from edition import navigation
+from edition.pages import navigation
 
 NAV = [{"Accueil": "index.md"}, {"Dispositif": "dispositif/"}, {"Plus": [{"X": "dispositif/"}]}]
 

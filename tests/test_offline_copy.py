@@ -6,7 +6,7 @@ from __future__ import annotations
 import zipfile
 
 import pytest
-from edition import offline
+from edition.site import offline
 
 from . import htmltext
 

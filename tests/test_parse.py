@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from edition.errors import ParseError
-from edition.parse import parse, parse_file
+from edition.model.errors import ParseError
+from edition.source.parse import parse, parse_file
 
 from .conftest import FIXTURES, ROOT
 

@@ -15,8 +15,9 @@ import time
 from pathlib import Path
 
 import pytest
-from edition import offline, pipeline, siteurl
-from edition.__main__ import main
+from edition.build import pipeline
+from edition.build.cli import main
+from edition.site import offline, siteurl
 
 from .conftest import ROOT, SOURCE
 

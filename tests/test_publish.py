@@ -9,7 +9,7 @@ import fnmatch
 import re
 
 import yaml
-from edition import csp
+from edition.site import csp
 
 from .conftest import ROOT
 

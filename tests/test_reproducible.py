@@ -13,7 +13,8 @@ import time
 import zipfile
 from pathlib import Path
 
-from edition import offline, pipeline
+from edition.build import pipeline
+from edition.site import offline
 
 from .conftest import ROOT
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import json
 
-from edition import search
-from edition.exports import SiteModel
+from edition.formats.exports import SiteModel
 from edition.model import Footnote, Paragraph, Resolution
+from edition.site import search
 
 
 def load(site):

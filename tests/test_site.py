@@ -10,8 +10,9 @@ import sys
 from urllib.parse import unquote
 
 import pytest
-from edition import exports, pipeline
-from edition.errors import ParseError
+from edition.build import pipeline
+from edition.formats import exports
+from edition.model.errors import ParseError
 
 from . import htmltext
 from .conftest import FIXTURES, ROOT, SOURCE

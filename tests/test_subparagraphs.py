@@ -8,9 +8,9 @@ import json
 
 import jsonschema
 import pytest
-from edition import pipeline
-from edition.errors import ParseError
-from edition.parse import parse, parse_file
+from edition.build import pipeline
+from edition.model.errors import ParseError
+from edition.source.parse import parse, parse_file
 from lxml import etree
 
 from . import htmltext

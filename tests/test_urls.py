@@ -9,7 +9,7 @@ import json
 import re
 
 import pytest
-from edition import urls
+from edition.model import urls
 
 from . import htmltext
 from .conftest import ROOT

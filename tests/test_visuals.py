@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from edition import visuals
-from edition.parse import parse_file
-from edition.urls import slug
+from edition.model.urls import slug
+from edition.pages import visuals
+from edition.source.parse import parse_file
 
 from . import htmltext
 from .conftest import FIXTURES

@@ -9,7 +9,7 @@ import json
 import re
 
 import pytest
-from edition import offline, webapp
+from edition.site import offline, webapp
 from PIL import Image
 
 from . import htmltext

@@ -6,7 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from edition import card, exports, metatags
+from edition.formats import exports
+from edition.site import card, metatags
 
 
 def on_post_build(config, **kwargs):

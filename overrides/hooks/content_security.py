@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from edition import csp
+from edition.site import csp
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from edition.typography import french_spacing
+from edition.model.typography import french_spacing
 
 
 def on_post_page(output, **kwargs):

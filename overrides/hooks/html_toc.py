@@ -3,7 +3,7 @@ made from their h2 headings after Markdown (scripts/edition/toc.py)."""
 
 from __future__ import annotations
 
-from edition import toc
+from edition.pages import toc
 
 
 def on_page_content(html, *, page, config, files):

@@ -4,7 +4,8 @@
 
 from __future__ import annotations
 
-from edition import exports, identity
+from edition.formats import exports
+from edition.site import identity
 from mkdocs.exceptions import PluginError
 
 

@@ -8,7 +8,7 @@ in that set; offline.make_zip writes the size there when it makes the one zip. A
 
 from __future__ import annotations
 
-from edition.offline import CONFIG_KEY, SIZE_MARKER, SIZE_SLOT
+from edition.site.offline import CONFIG_KEY, SIZE_MARKER, SIZE_SLOT
 
 
 def on_post_page(output, *, page, config):

@@ -4,7 +4,8 @@ generated resolution.json); overrides/main.html writes them in its `extrahead` b
 
 from __future__ import annotations
 
-from edition import exports, metatags
+from edition.formats import exports
+from edition.site import metatags
 
 _data: dict = {}
 

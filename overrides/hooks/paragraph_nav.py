@@ -6,7 +6,8 @@ scripts/edition/navigation.py."""
 from __future__ import annotations
 
 import pathspec
-from edition import exports, navigation
+from edition.formats import exports
+from edition.pages import navigation
 
 
 def on_config(config, **kwargs):

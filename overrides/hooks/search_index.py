@@ -9,7 +9,8 @@ scripts/edition/search.py."""
 
 from __future__ import annotations
 
-from edition import exports, search
+from edition.formats import exports
+from edition.site import search
 
 
 def on_page_markdown(markdown, *, page, config, files):

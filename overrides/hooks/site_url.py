@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from edition import siteurl
+from edition.site import siteurl
 from mkdocs.exceptions import PluginError
 
 

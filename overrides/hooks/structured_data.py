@@ -3,7 +3,8 @@ generated resolution.json)."""
 
 from __future__ import annotations
 
-from edition import exports, structured
+from edition.formats import exports
+from edition.site import structured
 
 _data: dict = {}
 

@@ -3,7 +3,7 @@ in the bytecode cache of the edition's own templates (scripts/edition/templating
 
 from __future__ import annotations
 
-from edition.templating import BYTECODE_CACHE
+from edition.pages.templating import BYTECODE_CACHE
 
 
 def on_env(env, **kwargs):

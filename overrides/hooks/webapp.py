@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from edition import exports, identity, webapp
+from edition.formats import exports
+from edition.site import identity, webapp
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from edition.headless import CHROMIUM, CHROMIUM_ARGS
-from edition.httpserve import Server, free_port, wait_until_up
+from edition.dev.headless import CHROMIUM, CHROMIUM_ARGS
+from edition.dev.httpserve import Server, free_port, wait_until_up
 from playwright.sync_api import Error as PlaywrightError
 
 from ..conftest import ROOT

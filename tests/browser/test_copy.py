@@ -11,7 +11,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from edition import exports
+from edition.formats import exports
 from playwright.sync_api import expect
 
 # What the page's copy event put on the clipboard, read back in the same event (the

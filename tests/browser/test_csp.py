@@ -13,7 +13,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-from edition import csp
+from edition.site import csp
 
 from ..conftest import ROOT
 from .conftest import LISTEN

@@ -13,8 +13,9 @@ import time
 import zipfile
 
 import pytest
-from edition import pipeline, webapp
-from edition.httpserve import Server
+from edition.build import pipeline
+from edition.dev.httpserve import Server
+from edition.site import webapp
 from playwright.sync_api import Error as PlaywrightError
 
 from ..conftest import ROOT, SOURCE

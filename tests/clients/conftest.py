@@ -22,8 +22,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from edition import pipeline
-from edition.httpserve import Server, free_port
+from edition.build import pipeline
+from edition.dev.httpserve import Server, free_port
 
 from ..conftest import ROOT
 

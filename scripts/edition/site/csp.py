@@ -32,6 +32,8 @@ import html
 import re
 from pathlib import Path
 
+from edition.formats.media import TYPES, content_type
+
 SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script\s*>", re.S | re.I)
 TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 STYLE = re.compile(r"<style(?:\s[^>]*)?>(.*?)</style\s*>", re.S | re.I)
@@ -233,30 +235,12 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 NO_CACHE = ["sw.js", "manifest.webmanifest"]
 # Pages are revalidated at every visit: each names the fingerprinted bundles of its build.
 NO_CACHE_PAGES = ["/", "/*.html"]
-# Content types with their charset: exports and citation formats are UTF-8 text.
-TYPES = {
-    "txt": "text/plain",
-    "json": "application/json",
-    "xml": "application/xml",
-    "bib": "application/x-bibtex",
-    "ris": "application/x-research-info-systems",
-    "csl.json": "application/vnd.citationstyles.csl+json",
-    "webmanifest": "application/manifest+json",
-}
 FINGERPRINTED = [
     "/assets/javascripts/bundle.*",
     "/assets/javascripts/workers/search.*",
     "/assets/stylesheets/main.*",
     "/assets/stylesheets/palette.*",
 ]
-
-
-def content_type(name: str) -> str | None:
-    """`type; charset=utf-8` for a file name with one of TYPES' extensions (longest first)."""
-    for ext in sorted(TYPES, key=len, reverse=True):
-        if name.endswith("." + ext):
-            return f"{TYPES[ext]}; charset=utf-8"
-    return None
 
 
 def headers_file(site_policy_: str) -> str:

@@ -26,7 +26,7 @@ import io
 import json
 from pathlib import Path
 
-from .offline import format_size
+from edition.site.offline import format_size
 
 CONFIG_KEY = "service_worker"  # config.extra flag: set by the pipeline for the shipped build
 MANIFEST = "manifest.webmanifest"

@@ -30,12 +30,16 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import annotations, authority, csp, exports, offline, urls, webapp
-from .errors import ParseError
-from .model import Resolution
-from .parse import parse_file
-from .render import GENERATED
-from .render import Edition as PageSet
+from edition.formats import exports
+from edition.model import authority, urls
+from edition.site import csp, offline, webapp
+from edition.source import annotations
+from edition.model.errors import ParseError
+from edition.model import Resolution
+from edition.model.notes import Annotations
+from edition.source.parse import parse_file
+from edition.pages.render import GENERATED
+from edition.pages.render import Edition as PageSet
 
 ROOT = authority.ROOT  # the project folder, defined once
 DEFAULT_SOURCE = ROOT / "source" / "A-RES-68-160-fr.txt"
@@ -46,7 +50,7 @@ GENERATED_MARK = GENERATED.split(" depuis")[0]  # "Généré par scripts/edition
 @dataclass
 class Edition:
     resolution: Resolution
-    notes: annotations.Annotations
+    notes: Annotations
     pages: dict[str, str]
     warnings: list[str]
 

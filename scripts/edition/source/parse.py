@@ -36,11 +36,11 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import citations, typography
-from .errors import ParseError
-from .french import NO_COMMITTEE, month_number
-from .model import Footnote, FootnoteCall, Paragraph, Resolution, Subparagraph
-from .normalise import Line, RawNote, decode, join, normalise
+from edition.model import Footnote, FootnoteCall, Paragraph, Resolution, Subparagraph, typography
+from edition.model.errors import ParseError
+from edition.model.french import NO_COMMITTEE, month_number
+from edition.source import citations
+from edition.source.normalise import Line, RawNote, decode, join, normalise
 
 FORMULA = "L’Assemblée générale,"
 

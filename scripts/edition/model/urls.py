@@ -15,7 +15,7 @@ import posixpath
 import re
 import unicodedata
 
-from .model import Paragraph
+from edition.model import Paragraph
 
 # -- pages (Markdown sources in docs/) --------------------------------------------------
 HOME = "index.md"  # the resolution itself

@@ -19,7 +19,7 @@ import math
 import re
 from pathlib import Path
 
-from . import urls
+from edition.model import urls
 
 # The navigation entries expanded into paragraph pages: "Dispositif: dispositif/" in
 # mkdocs.yml, and "preambule/" inside the « Préambule » section.

@@ -9,8 +9,8 @@ from urllib.parse import unquote
 import jinja2
 from markupsafe import Markup, escape
 
-from .french import french_date
-from .typography import spans
+from edition.model.french import french_date
+from edition.model.typography import spans
 
 
 def raised(text: str) -> Markup:
@@ -26,7 +26,7 @@ def raised(text: str) -> Markup:
 BYTECODE_CACHE = jinja2.FileSystemBytecodeCache()
 
 ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("edition", "templates"),
+    loader=jinja2.PackageLoader("edition.pages", "templates"),
     bytecode_cache=BYTECODE_CACHE,
     autoescape=True,
     undefined=jinja2.StrictUndefined,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .french import french_date
+from edition.model.french import french_date
 
 SIZE = (1200, 630)
 MARGIN = 72

@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]  # the project folder (pyproject.toml, source/, docs/)
+ROOT = Path(__file__).resolve().parents[3]  # the project folder (pyproject.toml, source/, docs/)
 UNDOCS = "https://undocs.org"
 # The six official languages, in the UN's order, with their French names.
 LANGUAGES = (

@@ -10,16 +10,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from string import ascii_uppercase
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from markupsafe import Markup
 
-from . import urls
-from .model import Paragraph, Resolution
-from .templating import ENV
+from edition.model import Paragraph, Resolution, urls
+from edition.model.notes import Annotations
+from edition.pages.templating import ENV
 
-if TYPE_CHECKING:
-    from .render import Edition
+
+class Edition(Protocol):
+    """What the visuals need of the pages' edition (pages/render.py's Pages)."""
+
+    res: Resolution
+    notes: Annotations
+
+    def document_title(self, key: str) -> str: ...
 
 # Theme colours come from CSS (docs/assets/stylesheets/visuals.css): class vis-tN, N < PALETTE
 PALETTE = 8

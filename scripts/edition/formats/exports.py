@@ -18,11 +18,20 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import authority, cite, urls
-from .annotations import Annotations, official_link
-from .french import french_date, paragraph_label, report_basis
-from .inline import note_tokens, paragraph_tokens, superscript, to_text
-from .model import Citation, CitedDocument, Footnote, FootnoteCall, Paragraph, Resolution
+from edition.formats import cite
+from edition.model import (
+    Citation,
+    CitedDocument,
+    Footnote,
+    FootnoteCall,
+    Paragraph,
+    Resolution,
+    authority,
+    urls,
+)
+from edition.model.french import french_date, paragraph_label, report_basis
+from edition.model.inline import note_tokens, paragraph_tokens, superscript, to_text
+from edition.model.notes import Annotations, official_link
 
 TEXT_FILE = urls.TEXT
 SCHEMA_FILE = urls.SCHEMA
@@ -455,8 +464,8 @@ def files(
 ) -> dict[str, str]:
     """Every export, by file name: resolution.json and its schema, the per-paragraph JSON,
     the text, the AKN XML, and the reference-manager files (.bib, .ris, .csl.json)."""
-    from . import akn, refman
-    from .inline import Extras
+    from edition.formats import akn, refman
+    from edition.model.inline import Extras
 
     edition = edition or authority.edition_info("0.0.0", "1970-01-01", site_url)
     data = resolution_json(res, notes, generated, edition, site_url)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .model import Citation, CitedDocument, Footnote, Paragraph
+from edition.model import Citation, CitedDocument, Footnote, Paragraph
 
 # "la résolution 19/33 du Conseil des droits de l’homme"
 HRC_RESOLUTION = re.compile(r"résolution (\d{1,2}/\d{1,3}) du Conseil des droits de l’homme")

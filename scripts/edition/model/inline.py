@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from .errors import ParseError
-from .model import Footnote, Paragraph
+from edition.model import Footnote, Paragraph
+from edition.model.errors import ParseError
 
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 import json
 import posixpath
 
-from .authority import work_id
-from .exports import AKN_FILE, JSON_FILE, TEXT_FILE
-from .french import pinpoint
+from edition.model.authority import work_id
+from edition.formats.exports import AKN_FILE, JSON_FILE, TEXT_FILE
+from edition.model.french import pinpoint
 
 GA = {
     "@type": "Organization",

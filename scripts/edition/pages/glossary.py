@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import authority
-from .annotations import Annotations, GlossaryEntry
-from .french import french_date, paragraph_label
-from .model import Paragraph, Resolution
+from edition.model import Paragraph, Resolution, authority
+from edition.model.french import french_date, paragraph_label
+from edition.model.notes import Annotations, GlossaryEntry
 
 PAGE = "glossaire.md"
 SERIES_ANCHOR = "serie"

@@ -30,9 +30,8 @@ from __future__ import annotations
 import json
 import re
 
-from . import authority
-from . import urls as addresses
-from .model import Paragraph, Resolution
+from edition.model import Paragraph, Resolution, authority
+from edition.model import urls as addresses
 
 BIB_FILE = "resolution.bib"
 RIS_FILE = "resolution.ris"

@@ -5,7 +5,7 @@ benchmark use this one.
 
 Text formats are sent with `; charset=utf-8` (Python's http.server sends `text/plain`
 alone, and a browser then reads resolution.txt as Windows-1252: « RÃ©solution »): the
-types and charsets are those of the publishing configurations (edition.csp.TYPES). With
+types and charsets are those of the publishing configurations (edition.formats.media.TYPES). With
 gzip, compressible files are sent gzip-encoded (as a real host would), and every response
 is recorded in `log` as (path, raw bytes, bytes sent). Every path asked for is recorded in
 `asked`, and `root` can be pointed at another build while serving (a new deployment at
@@ -26,7 +26,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from .csp import content_type
+from edition.formats.media import content_type
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".md", ".bib", ".ris")
 

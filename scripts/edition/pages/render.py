@@ -19,13 +19,14 @@ from functools import cached_property
 import yaml
 from markupsafe import Markup, escape
 
-from . import akn, authority, cite, csp, exports, glossary, refman, urls, visuals
-from .annotations import Annotations, official_link
-from .french import french_date, paragraph_label, report_basis
-from .inline import Extras, HtmlRules, note_tokens, paragraph_tokens
-from .model import CitedDocument, Paragraph, Resolution
-from .templating import ENV
-from .typography import superscripts
+from edition.formats import akn, cite, exports, media, refman
+from edition.model import CitedDocument, Paragraph, Resolution, authority, urls
+from edition.model.french import french_date, paragraph_label, report_basis
+from edition.model.inline import Extras, HtmlRules, note_tokens, paragraph_tokens
+from edition.model.notes import Annotations, official_link
+from edition.model.typography import superscripts
+from edition.pages import glossary, visuals
+from edition.pages.templating import ENV
 
 GENERATED = "Généré par scripts/edition depuis {source} : ne pas modifier à la main."
 # The citation forms a reader is offered, in this order (keys of cite.formats)
@@ -277,7 +278,7 @@ class Page:
         return out
 
     def mime(self, name: str) -> str:
-        return (csp.content_type(name) or "application/octet-stream").split(";")[0]
+        return (media.content_type(name) or "application/octet-stream").split(";")[0]
 
     def identity(self, p: Paragraph) -> str:
         """« A/RES/68/160 · Préambule, alinéa 3 »: what a paragraph reached by its address shows."""

@@ -47,7 +47,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .errors import ParseError
+from edition.model.errors import ParseError
 
 # "_______________" : the rule a PDF page draws above its footnotes.
 SEPARATOR = re.compile(r"^_{5,}$")

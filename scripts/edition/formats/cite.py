@@ -20,8 +20,8 @@ address and the consultation date, with two slots the page fills at copy time:
 
 from __future__ import annotations
 
-from .french import french_date
-from .model import Paragraph, Resolution
+from edition.model import Paragraph, Resolution
+from edition.model.french import french_date
 
 FORMATS = ("un_fr", "oscola", "bluebook")
 ENGLISH_MONTHS = (

@@ -27,10 +27,10 @@ import html
 import json
 from pathlib import Path
 
-from . import urls
-from .exports import SiteModel, read_model
-from .french import paragraph_label
-from .model import Paragraph
+from edition.model import urls
+from edition.formats.exports import SiteModel, read_model
+from edition.model.french import paragraph_label
+from edition.model import Paragraph
 
 # The entries, loaded by the search worker when search opens (importScripts, also from
 # file:// through the iframe-worker shim): a classic script that sets one global.

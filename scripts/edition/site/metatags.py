@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import html
 
-from . import authority
+from edition.model import authority
 
 AUTHOR = "Assemblée générale des Nations Unies"
 # how Zotero is told the author is one institution, not a person (see above)

@@ -36,12 +36,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 
-from . import authority
-from .annotations import Annotations, official_link
-from .french import NO_COMMITTEE, french_date
-from .inline import Extras, Token, note_tokens, paragraph_tokens, split_subparagraphs
-from .model import Paragraph, Resolution
-from .urls import slug
+from edition.model import Paragraph, Resolution, authority
+from edition.model.french import NO_COMMITTEE, french_date
+from edition.model.inline import Extras, Token, note_tokens, paragraph_tokens, split_subparagraphs
+from edition.model.notes import Annotations, official_link
+from edition.model.urls import slug
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 # The edition's own metadata inside <proprietary> (an identifier, not an address)
