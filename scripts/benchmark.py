@@ -413,20 +413,21 @@ def render_growth(factors: list[int]) -> list[dict]:
     """Parse and render (the pages, JSON, AKN, exports: everything before MkDocs) of
     synthetic resolutions, in this process: CPU seconds and per-paragraph milliseconds."""
     import synthetic
+    from edition.formats import exports
     from edition.model.notes import Annotations
-    from edition.pages.render import Edition
+    from edition.pages.render import Pages
     from edition.source.parse import parse
 
-    Edition(parse(synthetic.generate(1)), Annotations(), "synthetique.txt").pages()  # templates compiled
+    Pages(parse(synthetic.generate(1)), Annotations(), "synthetique.txt").pages()  # templates compiled
     rows = []
     for factor in factors:
         text = synthetic.generate(factor)
         start = time.process_time()
         model = parse(text)
         parsed = time.process_time()
-        edition = Edition(model, Annotations(), "synthetique.txt")
-        edition.pages()
-        edition.exports()
+        pages = Pages(model, Annotations(), "synthetique.txt")
+        pages.pages()
+        exports.files(model, Annotations(), "synthetique", pages.extras)
         done = time.process_time()
         n = len(model.paragraphs)
         rows.append(

@@ -125,7 +125,7 @@ def build_edition(source: Path, tmp: Path, data: Path | None = None) -> Path:
     shutil.copytree(ROOT / "docs", docs)
     edition = pipeline.load(source, data)
     pipeline.write_pages(edition.pages, docs)
-    pipeline.mkdocs_build(docs, tmp / "site")
+    pipeline.mkdocs_build(docs, tmp / "site", inputs=edition.inputs)
     return tmp / "site"
 
 
@@ -142,11 +142,12 @@ def built_edition(tmp_path):
 @pytest.fixture
 def fresh_build(tmp_path):
     """A strict MkDocs build of the committed docs/ into a new folder (no zip):
-    `fresh_build()` -> its site/ (environment as the test set it, e.g. SITE_URL)."""
+    `fresh_build(docs, name, inputs)` -> its site/ (environment as the test set it, e.g.
+    SITE_URL; `inputs`, the model handed to the plugin, else the plugin reads its own)."""
 
-    def build(docs: Path = ROOT / "docs", name: str = "site") -> Path:
+    def build(docs: Path = ROOT / "docs", name: str = "site", inputs=None) -> Path:
         out = tmp_path / name
-        pipeline.mkdocs_build(docs, out)
+        pipeline.mkdocs_build(docs, out, inputs=inputs)
         return out
 
     return build

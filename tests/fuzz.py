@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from edition.formats import exports  # noqa: E402
 from edition.model.errors import ParseError  # noqa: E402
 from edition.model.notes import Annotations  # noqa: E402
-from edition.pages.render import Edition  # noqa: E402
+from edition.pages.render import Pages  # noqa: E402
 from edition.source.normalise import decode  # noqa: E402
 from edition.source.parse import parse  # noqa: E402
 
@@ -489,7 +489,7 @@ def run_one(mutant: Mutant) -> Outcome:
     try:
         text = decode(mutant.data)
         res = parse(text)
-        Edition(res, Annotations(), "mutant.txt").pages()
+        Pages(res, Annotations(), "mutant.txt").pages()
         exports.files(res, Annotations(), "mutant.txt")
         if mutant.twin is not None:  # the twin is checked as any text; the mutant must equal it
             twin_text = decode(mutant.twin)

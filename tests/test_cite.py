@@ -235,17 +235,17 @@ def test_each_paragraph_has_its_own_data_file(edition, data):
 # -- meta tags -------------------------------------------------------------------------
 
 
-def _tags(data, meta, url, site_url=None):
-    return {name: value for _, name, value in metatags.tags(data, meta, url, site_url, "Site", "Desc.")}
+def _tags(res, meta, url, site_url=None):
+    return {name: value for _, name, value in metatags.tags(res, meta, url, site_url, "Site", "Desc.")}
 
 
-def test_paragraph_page_meta_tags_name_the_paragraph(edition, data):
+def test_paragraph_page_meta_tags_name_the_paragraph(edition):
     meta = yaml.safe_load(edition.pages["dispositif/7.md"].split("---")[1])
     assert meta["role"] == "paragraph" and meta["paragraph"] == "op-7"
     assert meta["description"].startswith(
         "Paragraphe 7 du dispositif de la résolution A/RES/68/160 (18 décembre 2013) : Réaffirme"
     )
-    tags = _tags(data, meta, "dispositif/7.html")
+    tags = _tags(edition.resolution, meta, "dispositif/7.html")
     assert tags["citation_title"].endswith("(paragraphe 7)")
     assert tags["citation_date"] == "2013-12-18" and tags["citation_technical_report_number"] == SYMBOL
     assert tags["citation_author"] == "Assemblée générale des Nations Unies,"  # one institution
@@ -256,9 +256,9 @@ def test_paragraph_page_meta_tags_name_the_paragraph(edition, data):
     assert not any("pdf" in name for name in tags)
 
 
-def test_meta_tags_are_absolute_with_a_site_url(data):
+def test_meta_tags_are_absolute_with_a_site_url(resolution):
     site = "https://edition.example.org/68-160/"
-    tags = _tags(data, {"title": "T", "role": "resolution"}, "index.html", site)
+    tags = _tags(resolution, {"title": "T", "role": "resolution"}, "index.html", site)
     assert tags["og:url"] == tags["citation_public_url"] == site + "index.html"
     assert tags["og:image"] == site + "assets/images/carte.png"
     assert tags["twitter:card"] == "summary_large_image" and tags["og:type"] == "website"
@@ -289,15 +289,16 @@ def test_a_single_preambular_paragraph_keeps_the_preamble_json_ld(tmp_path):
     )
     edition = pipeline.load(source, None)
     assert len(edition.resolution.preamble) == 1
-    data = json.loads(edition.pages["resolution.json"])
     meta = yaml.safe_load(edition.pages["preambule.md"].split("---")[1])
     ld = structured.json_ld(
-        data, "preambule.html", meta["title"], None, meta.get("role"), meta.get("paragraph")
+        edition.resolution, "preambule.html", meta["title"], None, meta.get("role"), meta.get("paragraph")
     )
     assert ld["legislationType"] == "préambule" and ld["identifier"] == "A/RES/74/999, préambule"
     assert "alinéa" not in json.dumps(ld, ensure_ascii=False)
     op = yaml.safe_load(edition.pages["dispositif/2.md"].split("---")[1])
-    ld = structured.json_ld(data, "dispositif/2.html", op["title"], None, op["role"], op["paragraph"])
+    ld = structured.json_ld(
+        edition.resolution, "dispositif/2.html", op["title"], None, op["role"], op["paragraph"]
+    )
     assert ld["identifier"] == "A/RES/74/999, par. 2"
 
 

@@ -7,7 +7,6 @@ keeps most of these builds cheap."""
 from __future__ import annotations
 
 import errno
-import json
 import os
 import shutil
 import subprocess
@@ -18,41 +17,25 @@ import pytest
 from edition.build import pipeline
 from edition.build.cli import main
 from edition.site import offline, siteurl
+from edition.source import inputs
 
-from .conftest import ROOT, SOURCE
-
-CONFIG = """site_name: Essai
-theme: mkdocs
-use_directory_urls: false
-strict: true
-validation:
-  links:
-    not_found: warn
-hooks:
-  - {hook}
-  - {csp_hook}
-"""
+from .conftest import FIXTURES, ROOT, SOURCE
 
 
 @pytest.fixture
 def tiny_project(tmp_path):
-    """A two-page MkDocs project with the offline and CSP hooks, and a previous site/ to keep
-    (a building fixture: conftest.BUILDING_FIXTURES)."""
+    """A small resolution's edition (tests/fixtures/un-alinea-sans-renvoi.txt: one recital,
+    two paragraphs) ready to build with the project's configuration, and a previous site/
+    to keep (a building fixture: conftest.BUILDING_FIXTURES). Returns (docs, site, config,
+    inputs)."""
     docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "index.md").write_text(
-        f"# Essai\n\n[Autre page](autre.md)\n\nCopie hors ligne{offline.SIZE_MARKER}.\n", encoding="utf-8"
-    )
-    (docs / "autre.md").write_text("# Autre\n", encoding="utf-8")
-    (docs / "resolution.json").write_text(json.dumps({"symbol": "A/RES/1/1"}), encoding="utf-8")
-    config = tmp_path / "mkdocs.yml"
-    hook = pipeline.ROOT / "overrides" / "hooks" / "offline_copy.py"
-    csp_hook = pipeline.ROOT / "overrides" / "hooks" / "content_security.py"
-    config.write_text(CONFIG.format(hook=hook, csp_hook=csp_hook), encoding="utf-8")
+    shutil.copytree(ROOT / "docs", docs)
+    edition = pipeline.load(FIXTURES / "un-alinea-sans-renvoi.txt", None)
+    pipeline.write_pages(edition.pages, docs)
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous build", encoding="utf-8")
-    return docs, site, config
+    return docs, site, ROOT / "mkdocs.yml", edition.inputs
 
 
 def state(site):
@@ -62,33 +45,33 @@ def state(site):
 
 
 def test_a_good_build_replaces_the_site_with_one_zip(tiny_project, monkeypatch):
-    docs, site, config = tiny_project
+    docs, site, config, read = tiny_project
     built, zips = [], []
     real_build, real_zip = pipeline._build, offline.make_zip
     monkeypatch.setattr(pipeline, "_build", lambda *a, **k: built.append(a) or real_build(*a, **k))
     monkeypatch.setattr(offline, "make_zip", lambda *a, **k: zips.append(a) or real_zip(*a, **k))
-    shown = pipeline.build_site(docs, site, config)
+    shown = pipeline.build_site(docs, site, config, read)
     assert len(built) == 1 and len(zips) == 1  # one MkDocs build, one zip
     text = (site / "index.html").read_text(encoding="utf-8")
     assert offline.SIZE_SLOT not in text
-    size = (site / "A-RES-1-1-fr-hors-ligne.zip").stat().st_size
+    size = (site / "A-RES-74-999-fr-hors-ligne.zip").stat().st_size
     assert shown == offline.format_size(size) and f"({shown})" in text
-    assert (site / "autre.html").is_file()
+    assert (site / "dispositif" / "2.html").is_file()
     assert "previous build" not in text
     assert state(site)[0] == []
 
 
 def test_strict_abort_shows_its_warnings_and_leaves_the_site(tiny_project):
-    docs, site, config = tiny_project
+    docs, site, config, read = tiny_project
     before = state(site)
-    (docs / "index.md").write_text("[cassé](absente.md)\n", encoding="utf-8")
+    (docs / "brouillon.md").write_text("[cassé](absente.md)\n", encoding="utf-8")
     with pytest.raises(pipeline.BuildError, match="(?s)strict mode.*absente.md"):
-        pipeline.build_site(docs, site, config)
+        pipeline.build_site(docs, site, config, read)
     assert state(site) == before
 
 
 def test_a_full_disk_leaves_the_site_as_it_was(tiny_project, monkeypatch):
-    docs, site, config = tiny_project
+    docs, site, config, read = tiny_project
     before = state(site)
 
     def full(*a, **k):
@@ -96,7 +79,7 @@ def test_a_full_disk_leaves_the_site_as_it_was(tiny_project, monkeypatch):
 
     monkeypatch.setattr(offline, "make_zip", full)
     with pytest.raises(OSError, match="No space left"):
-        pipeline.build_site(docs, site, config)
+        pipeline.build_site(docs, site, config, read)
     assert state(site) == before
 
 
@@ -221,7 +204,7 @@ def test_a_fifo_is_refused_at_once(tmp_path, capsys, which):
 @pytest.mark.parametrize("which", ["--source", "--data"])
 def test_an_oversize_input_is_refused(tmp_path, capsys, which):
     big = tmp_path / "gros.txt"
-    big.write_bytes(b"a" * (pipeline.MAX_INPUT_BYTES + 1))
+    big.write_bytes(b"a" * (inputs.MAX_INPUT_BYTES + 1))
     assert main(["generate", "--check", which, str(big)]) == 2
     err = capsys.readouterr().err
     assert "gros.txt" in err and "trop gros" in err
@@ -297,20 +280,19 @@ def test_a_full_disk_during_the_command_leaves_docs_site_and_check(copy_to_build
 
 
 def test_a_plain_mkdocs_build_refuses_a_hostile_site_url(monkeypatch):
-    import importlib.util
-
+    """Without the command line's check (a standalone `mkdocs build`), the edition's plugin
+    refuses a SITE_URL that could break out of an attribute, at its on_config."""
+    from mkdocs.config import load_config
     from mkdocs.exceptions import PluginError
 
-    spec = importlib.util.spec_from_file_location("site_url_hook", ROOT / "overrides/hooks/site_url.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
     monkeypatch.setenv("SITE_URL", HOSTILE_SITE_URLS[0])
-
-    class Config:
-        site_url = HOSTILE_SITE_URLS[0]
-
+    cfg = load_config(str(ROOT / "mkdocs.yml"), site_url=HOSTILE_SITE_URLS[0])
+    plugin = cfg.plugins["edition"]
+    plugin.configure(
+        inputs.load(pipeline.DEFAULT_SOURCE, pipeline.DEFAULT_DATA), shipped=False, offline_zip=False
+    )
     with pytest.raises(PluginError, match="SITE_URL invalide"):
-        hook.on_config(Config())
+        plugin.on_config(cfg)
 
 
 def test_a_partial_page_left_in_docs_is_removed(copy):

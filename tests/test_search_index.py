@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 
-from edition.formats.exports import SiteModel
 from edition.model import Footnote, Paragraph, Resolution
+from edition.model.notes import Annotations
 from edition.site import search
 
 
@@ -117,8 +117,7 @@ def test_shape_keeps_other_pages_and_replaces_paragraph_pages():
     res = Resolution(
         "A/RES/1/1", 1, 1, "2000-01-01", "T", "Troisième Commission", "A/1", "F,", (pp1,), (op1,), (note,)
     )
-    model = SiteModel(res, {"t": "Thème"}, {"op-1": ("t",)})
-    shaped = search.shape(index, model)
+    shaped = search.shape(index, res, Annotations(themes={"t": "Thème"}, paragraphs={"op-1": ("t",)}))
     assert shaped["config"] == index["config"]
     # the resolution's pages are never scraped: one entry per paragraph, nothing above them
     assert [(d["location"], d["title"], d["text"]) for d in shaped["docs"]] == [

@@ -124,8 +124,8 @@ def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
 
 def test_no_import_cycle():
     edges = graph()
-    # the graph is read: the pipeline imports the parser and the page renderer
-    assert {"edition.source.parse", "edition.pages.render"} <= edges["edition.build.pipeline"]
+    # the graph is read: the pipeline imports the inputs and the page renderer
+    assert {"edition.source.inputs", "edition.pages.render"} <= edges["edition.build.pipeline"]
     found = cycles(edges)
     assert found == [], "\n".join(" → ".join(c) for c in found)
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from edition.build import pipeline
 from edition.site import csp, siteurl
-from edition.source import annotations
+from edition.source import annotations, inputs
 from edition.model.errors import ParseError
 
 
@@ -80,9 +80,9 @@ def main(argv: list[str] | None = None) -> int:
             ("le dossier du site", args.site_dir),
         ):
             if path is not None:
-                pipeline.resolved(path, what)
+                inputs.resolved(path, what)
         data = args.data
-        if data is None and pipeline.resolved(args.source, "") == pipeline.DEFAULT_SOURCE.resolve():
+        if data is None and inputs.resolved(args.source, "") == pipeline.DEFAULT_SOURCE.resolve():
             data = pipeline.DEFAULT_DATA
         # SITE_URL (the public address) makes the exports' addresses absolute
         edition = pipeline.load(args.source, None if args.no_data else data, os.environ.get("SITE_URL"))

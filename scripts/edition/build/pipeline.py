@@ -31,15 +31,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edition.formats import exports
-from edition.model import authority, urls
-from edition.site import csp, offline, webapp
-from edition.source import annotations
-from edition.model.errors import ParseError
-from edition.model import Resolution
+from edition.model import Resolution, authority
 from edition.model.notes import Annotations
-from edition.source.parse import parse_file
-from edition.pages.render import GENERATED
-from edition.pages.render import Edition as PageSet
+from edition.pages.render import GENERATED, Pages
+from edition.source import inputs
+from edition.source.inputs import Inputs
 
 ROOT = authority.ROOT  # the project folder, defined once
 DEFAULT_SOURCE = ROOT / "source" / "A-RES-68-160-fr.txt"
@@ -47,12 +43,25 @@ DEFAULT_DATA = ROOT / "source" / "annotations.yml"
 GENERATED_MARK = GENERATED.split(" depuis")[0]  # "Généré par scripts/edition"
 
 
-@dataclass
-class Edition:
-    resolution: Resolution
-    notes: Annotations
+@dataclass(frozen=True)
+class Generated:
+    """What a generation makes: the inputs it read, and every generated file of docs/ (the
+    pages and the exports) by name."""
+
+    inputs: Inputs
     pages: dict[str, str]
-    warnings: list[str]
+
+    @property
+    def resolution(self) -> Resolution:
+        return self.inputs.resolution
+
+    @property
+    def notes(self) -> Annotations:
+        return self.inputs.notes
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return self.inputs.warnings
 
 
 def display_path(path: Path) -> str:
@@ -64,69 +73,20 @@ def display_path(path: Path) -> str:
         return path.name
 
 
-# A resolution's text is a few tens of kilobytes (68/160: 16 kB), its annotations as many:
-# anything over 2 MB is not one, and is refused before it is read.
-MAX_INPUT_BYTES = 2_000_000
-
-
-def resolved(path: Path, what: str) -> Path:
-    """`path` made absolute with its links followed, or a ParseError naming it (a loop of
-    symbolic links, a path too long) rather than a traceback."""
-    try:
-        return Path(path).resolve()
-    except (RuntimeError, OSError) as err:
-        reason = "boucle de liens symboliques" if "loop" in str(err).lower() else str(err)
-        raise ParseError(f"chemin inutilisable pour {what} ({reason})", path=str(path)) from None
-
-
-def check_input(path: Path, what: str) -> None:
-    """Refuse at once, without reading it, an input that is not a regular file (a FIFO would
-    block forever, /dev/zero never ends) or is larger than MAX_INPUT_BYTES."""
-    path = Path(path)
-    try:
-        info = path.stat()
-    except OSError as err:
-        raise ParseError(f"impossible de lire {what} ({err.strerror})", path=str(path)) from None
-    if not stat.S_ISREG(info.st_mode):
-        kind = "un tube (FIFO)" if stat.S_ISFIFO(info.st_mode) else "un périphérique ou un dossier"
-        raise ParseError(
-            f"{what} n’est pas un fichier ordinaire : c’est {kind}",
-            path=str(path),
-            expected="un fichier texte ordinaire",
-        )
-    if info.st_size > MAX_INPUT_BYTES:
-        raise ParseError(
-            f"{what} est trop gros ({info.st_size:,} octets)".replace(",", "\u202f"),
-            path=str(path),
-            expected=f"au plus {MAX_INPUT_BYTES:,} octets".replace(",", "\u202f"),
-        )
-
-
 def load(
     source: Path = DEFAULT_SOURCE, data: Path | None = DEFAULT_DATA, site_url: str | None = None
-) -> Edition:
-    """Parse and render. `site_url` (the public address, SITE_URL) makes the exports'
-    addresses absolute; the edition's version and its date are the project's
-    (pyproject.toml: version, [tool.edition] released)."""
-    check_input(source, "le texte source")
-    if data is not None:
-        check_input(data, "le fichier d’annotations")
-    resolution = parse_file(source)
-    notes = annotations.load(data)
-    try:
-        warnings = annotations.check_against(resolution, notes)
-    except ParseError as err:
-        raise err.at(str(data)) from None
-    pageset = PageSet(
-        resolution,
-        notes,
-        display_path(source),
-        site_url=site_url or None,
-        version=authority.project_version(),
-        version_date=authority.release_date(),
-    )
-    pages = {**pageset.pages(), **pageset.exports()}
-    return Edition(resolution, notes, pages, warnings)
+) -> Generated:
+    """Parse, render the pages, make the exports. `site_url` (the public address, SITE_URL)
+    makes the exports' addresses absolute; the edition's version and its date are the
+    project's (pyproject.toml: version, [tool.edition] released)."""
+    read = inputs.load(source, data)
+    site_url = site_url or None
+    version, version_date = authority.project_version(), authority.release_date()
+    generated = GENERATED.format(source=display_path(source))
+    pages = Pages(read.resolution, read.notes, display_path(source), site_url, version, version_date)
+    edition = authority.edition_info(version, version_date, site_url)
+    files = exports.files(read.resolution, read.notes, generated, pages.extras, edition, site_url)
+    return Generated(read, {**pages.pages(), **files})
 
 
 def is_generated(path: Path) -> bool:
@@ -399,10 +359,13 @@ class _Collect(logging.Handler):
         self.messages.append(f"{record.levelname} {record.getMessage()}")
 
 
-def _build(docs: Path, folder: Path, config: Path, extra: dict | None = None) -> None:
-    """One strict MkDocs build of `docs` into `folder` (emptied first), `extra` merged into
-    config.extra. Reproducible: the same inputs give a byte-identical tree (see
-    source_date_epoch). A strict-mode abort raises BuildError with the warnings."""
+def _build(docs: Path, folder: Path, config: Path, inputs: Inputs | None, *, offline_zip: bool) -> str:
+    """One strict MkDocs build of `docs` into `folder` (emptied first), the edition's
+    plugin handed `inputs` (None: it reads them itself, as a standalone `mkdocs build`
+    does). The shipped build: the pages register the service worker; with `offline_zip`,
+    the offline copy is made and its size shown. Reproducible: the same inputs give a
+    byte-identical tree (see source_date_epoch). A strict-mode abort raises BuildError
+    with the warnings. Returns the offline copy's size as shown ("" without it)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
@@ -414,14 +377,17 @@ def _build(docs: Path, folder: Path, config: Path, extra: dict | None = None) ->
         cfg = load_config(
             config_file=str(config), docs_dir=str(Path(docs).resolve()), site_dir=str(folder), strict=True
         )
-        # the shipped build: the pages register the offline service worker (webapp.py)
-        cfg["extra"].update({webapp.CONFIG_KEY: True, **(extra or {})})
+        plugin = cfg.plugins.get("edition")
+        if plugin is None:
+            raise BuildError(f"{config} : le plugin « edition » manque (plugins:)")
+        plugin.configure(inputs, shipped=True, offline_zip=offline_zip)
         with reproducible_env():
             cfg.plugins.on_startup(command="build", dirty=False)
             try:
                 build(cfg)
             finally:
                 cfg.plugins.on_shutdown()
+        return plugin.size_shown
     except Abort as err:
         lines = "\n".join(f"  {m}" for m in collect.messages)
         raise BuildError(f"{err}\n{lines}" if lines else str(err)) from None
@@ -429,47 +395,24 @@ def _build(docs: Path, folder: Path, config: Path, extra: dict | None = None) ->
         logger.removeHandler(collect)
 
 
-def _finish(folder: Path) -> str:
-    """The post-build step: the Content Security Policy of every page built (hashes of their
-    inline scripts, computed by overrides/hooks/content_security.py) written as site/_headers.
-    Returns the policy."""
-    policy = csp.site_policy(folder)
-    (folder / "_headers").write_text(csp.headers_file(policy), encoding="utf-8")
-    return policy
-
-
-def mkdocs_build(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml") -> None:
+def mkdocs_build(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml", inputs: Inputs | None = None) -> None:
     """Strict MkDocs build (no offline zip) into a staging folder, swapped in for `site`
     only on success."""
     with swapped_in(site) as tmp:
-        _build(docs, tmp, config)
-        _finish(tmp)
+        _build(docs, tmp, config, inputs, offline_zip=False)
 
 
-def _build_with_zip(docs: Path, folder: Path, config: Path) -> str:
-    name = urls.zip_name(exports.read_json(docs)["symbol"])
-    sized: set[str] = set()
-    _build(docs, folder, config, {offline.CONFIG_KEY: sized})
-    _finish(folder)
-    archive, shown = offline.make_zip(folder, name, sized)
-    (folder / name).write_bytes(archive)
-    os.chmod(folder / name, 0o644)
-    if (folder / webapp.WORKER).is_file():  # its hashes: of the pages as served, size written in
-        webapp.write_service_worker(folder, shipped=True)
-    return shown or ""
-
-
-def build_site(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml") -> str:
-    """The full site: one strict build plus the offline zip at its root, whose size the
+def build_site(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml", inputs: Inputs | None = None) -> str:
+    """The full site: one strict build with the offline zip at its root, whose size the
     pages that ask for it show (see offline.make_zip: one zip, no fixed point). All of it
     happens in a staging folder that replaces `site` only then: a failing build or zip
     leaves `site` as it was. Returns the size shown."""
     with swapped_in(site) as tmp:
-        return _build_with_zip(docs, tmp, config)
+        return _build(docs, tmp, config, inputs, offline_zip=True)
 
 
 def publish(
-    edition: Edition,
+    edition: Generated,
     docs: Path,
     site: Path | None,
     *,
@@ -489,11 +432,7 @@ def publish(
                 recover(site)
                 new_site = _staging(site, "building")
                 try:
-                    if offline_zip:
-                        _build_with_zip(new_docs, new_site, config)
-                    else:
-                        _build(new_docs, new_site, config)
-                        _finish(new_site)
+                    _build(new_docs, new_site, config, edition.inputs, offline_zip=offline_zip)
                     os.chmod(new_site, 0o755)
                     swap_in(new_site, site)
                 finally:

@@ -5,6 +5,19 @@ from __future__ import annotations
 
 import functools
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """A paragraph's kind, the prefix of its anchor (« pp-3 », « op-7 »). A str: it compares,
+    formats and serialises as its value."""
+
+    PREAMBULAR = "pp"
+    OPERATIVE = "op"
+
+
+PREAMBULAR = Kind.PREAMBULAR
+OPERATIVE = Kind.OPERATIVE
 
 
 @dataclass(frozen=True)
@@ -47,7 +60,7 @@ class Subparagraph:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A preambular (`kind == "pp"`) or operative (`kind == "op"`) paragraph.
+    """A preambular (`kind` PREAMBULAR, "pp") or operative (OPERATIVE, "op") paragraph.
 
     `text` is the clean wording, without the operative number and without note
     markers; it starts with `opening`, the words set in italics in the official
@@ -56,7 +69,7 @@ class Paragraph:
     of `text`, separated by a space; `lead` is the text before the first of them.
     """
 
-    kind: str
+    kind: Kind
     number: int
     opening: str
     text: str
@@ -72,6 +85,10 @@ class Paragraph:
     @property
     def anchor(self) -> str:
         return f"{self.kind}-{self.number}"
+
+    @property
+    def preambular(self) -> bool:
+        return self.kind == PREAMBULAR
 
     @property
     def rest(self) -> str:
@@ -135,13 +152,13 @@ class Resolution:
         return f"{self.session}/{self.number}"
 
     @functools.cached_property
-    def _by_anchor(self) -> dict[str, Paragraph]:
+    def paragraphs_by_anchor(self) -> dict[str, Paragraph]:
         # one dict, not a scan per call: the scan made rendering quadratic in the paragraphs
         return {p.anchor: p for p in self.paragraphs}
 
     def paragraph(self, anchor: str) -> Paragraph:
         try:
-            return self._by_anchor[anchor]
+            return self.paragraphs_by_anchor[anchor]
         except KeyError:
             raise KeyError(anchor) from None
 

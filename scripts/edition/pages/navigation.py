@@ -1,6 +1,7 @@
-"""The navigation's "dispositif/" and "preambule/" entries expanded into the paragraph
-pages, in numeric order, so that a resolution of any length gets its whole navigation
-(used by overrides/hooks/paragraph_nav.py).
+"""The navigation's paragraph entries: "dispositif/" (mkdocs.yml: « Dispositif ») and
+"preambule/" (inside « Préambule ») expanded into the paragraph pages, in order, labelled
+with their number and opening words (« 13. Prie », « Alinéa 3 · Rappelant »), so that a
+resolution of any length gets its whole navigation (used by the plugin, site/plugin.py).
 
 Every page carries the whole navigation, so one item per paragraph would make the site grow
 with the square of the paragraph count: past NAV_LIMIT paragraphs the entry lists ranges
@@ -16,60 +17,50 @@ from __future__ import annotations
 
 import html
 import math
-import re
-from pathlib import Path
 
-from edition.model import urls
+from edition.model import OPERATIVE, PREAMBULAR, Paragraph, Resolution, urls
 
-# The navigation entries expanded into paragraph pages: "Dispositif: dispositif/" in
-# mkdocs.yml, and "preambule/" inside the « Préambule » section.
-PLACEHOLDERS = {f"{urls.OPERATIVE_DIR}/": "op", f"{urls.PREAMBLE_DIR}/": "pp"}
+# The navigation entries expanded into paragraph pages, and the paragraphs they stand for.
+PLACEHOLDERS = {f"{urls.OPERATIVE_DIR}/": OPERATIVE, f"{urls.PREAMBLE_DIR}/": PREAMBULAR}
 NAV_LIMIT = 50
 MAX_RANGES = 10
 
 
-def expand(items: list, docs: Path, openings: dict[str, str] | None = None) -> tuple[list, list[str]]:
+def expand(items: list, res: Resolution) -> tuple[list, list[str]]:
     """(the navigation with its placeholders expanded, the pages left out of it as
-    gitignore-style patterns "/dispositif/N.md"). `openings` (paragraph anchor -> its
-    opening words) labels each page « 13. Prie », « Alinéa 3 · Rappelant »; without it,
-    « Paragraphe 13 », « Alinéa 3 »."""
+    gitignore-style patterns "/dispositif/N.md")."""
     omitted: list[str] = []
-    return _expand(items, Path(docs), omitted, openings or {}), omitted
+    return _expand(items, res, omitted), omitted
 
 
-def label(kind: str, number: str, openings: dict[str, str]) -> str:
-    opening = openings.get(f"{kind}-{number}")
-    if kind == "pp":
-        return f"Alinéa {number} · {opening}" if opening else f"Alinéa {number}"
-    return f"{number}. {opening}" if opening else f"Paragraphe {number}"
+def label(p: Paragraph) -> str:
+    """« Alinéa 3 · Rappelant également », « 13. Prie »."""
+    return f"Alinéa {p.number} · {p.opening}" if p.preambular else f"{p.number}. {p.opening}"
 
 
-def _expand(items: list, docs: Path, omitted: list[str], openings: dict[str, str]) -> list:
+def _expand(items: list, res: Resolution, omitted: list[str]) -> list:
     out = []
     for item in items:
         if isinstance(item, str) and item in PLACEHOLDERS:  # a bare entry: its pages, spliced in
-            out += _paragraphs(item, docs, omitted, openings)
+            out += _paragraphs(PLACEHOLDERS[item], res, omitted)
             continue
         if isinstance(item, dict):
             ((title, value),) = item.items()
             if isinstance(value, str) and value in PLACEHOLDERS:
-                value = _paragraphs(value, docs, omitted, openings)
+                value = _paragraphs(PLACEHOLDERS[value], res, omitted)
             elif isinstance(value, list):
-                value = _expand(value, docs, omitted, openings)
+                value = _expand(value, res, omitted)
             item = {html.escape(title): value}
         out.append(item)
     return out
 
 
-def _paragraphs(
-    folder: str, docs: Path, omitted: list[str], openings: dict[str, str]
-) -> list[dict[str, str]]:
-    kind = PLACEHOLDERS[folder]
-    pages = sorted(docs.glob(f"{folder}*.md"), key=lambda p: int(re.sub(r"\D", "", p.stem) or 0))
-    if len(pages) <= NAV_LIMIT:
-        return [{html.escape(label(kind, p.stem, openings)): f"{folder}{p.name}"} for p in pages]
-    size = NAV_LIMIT * math.ceil(len(pages) / NAV_LIMIT / MAX_RANGES)
-    ranges = [pages[i : i + size] for i in range(0, len(pages), size)]
-    omitted += [f"/{folder}{p.name}" for r in ranges for p in r[1:]]
-    what = "Alinéas" if kind == "pp" else "Paragraphes"
-    return [{f"{what} {r[0].stem} à {r[-1].stem}": f"{folder}{r[0].name}"} for r in ranges]
+def _paragraphs(kind: str, res: Resolution, omitted: list[str]) -> list[dict[str, str]]:
+    paragraphs = res.preamble if kind == PREAMBULAR else res.operative
+    if len(paragraphs) <= NAV_LIMIT:
+        return [{html.escape(label(p)): urls.paragraph_page(p)} for p in paragraphs]
+    size = NAV_LIMIT * math.ceil(len(paragraphs) / NAV_LIMIT / MAX_RANGES)
+    ranges = [paragraphs[i : i + size] for i in range(0, len(paragraphs), size)]
+    omitted += [f"/{urls.paragraph_page(p)}" for r in ranges for p in r[1:]]
+    what = "Alinéas" if kind == PREAMBULAR else "Paragraphes"
+    return [{f"{what} {r[0].number} à {r[-1].number}": urls.paragraph_page(r[0])} for r in ranges]

@@ -19,7 +19,7 @@ from functools import cached_property
 import yaml
 from markupsafe import Markup, escape
 
-from edition.formats import akn, cite, exports, media, refman
+from edition.formats import akn, cite, media, refman
 from edition.model import CitedDocument, Paragraph, Resolution, authority, urls
 from edition.model.french import french_date, paragraph_label, report_basis
 from edition.model.inline import Extras, HtmlRules, note_tokens, paragraph_tokens
@@ -56,8 +56,9 @@ def front_matter(source: str, meta: dict) -> str:
 
 
 @dataclass
-class Edition:
-    """One edition: the model, the annotations, and what every page needs from them."""
+class Pages:
+    """The site's generated pages: the model, the annotations, and what every page needs
+    from them."""
 
     res: Resolution
     notes: Annotations
@@ -72,12 +73,6 @@ class Edition:
         self.extras = Extras(
             superscripts=superscripts, terms=lambda text: glossary.occurrences(text, self.notes.glossary)
         )
-
-    def exports(self) -> dict[str, str]:
-        """The open exports (exports.py, akn.py, refman.py), by file name."""
-        edition = authority.edition_info(self.version, self.version_date, self.site_url)
-        generated = GENERATED.format(source=self.source_name)
-        return exports.files(self.res, self.notes, generated, self.extras, edition, self.site_url)
 
     @cached_property
     def documents(self) -> dict[str, CitedDocument]:
@@ -229,7 +224,7 @@ class Edition:
 class Page:
     """What a template needs to write links and paragraphs from one page."""
 
-    e: Edition
+    e: Pages
     name: str
 
     def href(self, target: str) -> str:
@@ -389,7 +384,3 @@ class Page:
     @property
     def urls(self):
         return urls
-
-    @property
-    def exports(self):
-        return exports

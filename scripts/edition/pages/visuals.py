@@ -20,12 +20,13 @@ from edition.pages.templating import ENV
 
 
 class Edition(Protocol):
-    """What the visuals need of the pages' edition (pages/render.py's Pages)."""
+    """What the visuals need of the edition's pages (pages/render.py's Pages)."""
 
     res: Resolution
     notes: Annotations
 
     def document_title(self, key: str) -> str: ...
+
 
 # Theme colours come from CSS (docs/assets/stylesheets/visuals.css): class vis-tN, N < PALETTE
 PALETTE = 8

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from edition.model import Resolution
+
 # The theme's credit, kept in the footer (the site's generator line is turned off).
 THEME_CREDIT = Markup('<a href="https://squidfunk.github.io/mkdocs-material/">Material for MkDocs</a>')
 
@@ -28,27 +30,22 @@ class Names:
     credit: str  # the footer's line, as text
 
 
-def short(data: dict) -> str:
-    """« 68/160 », « ES-11/1 »: the resolution's number, from resolution.json's data."""
-    return f"{data['session']}/{data['number']}"
-
-
-def names(data: dict) -> Names:
-    symbol = data["symbol"]
+def names(res: Resolution) -> Names:
+    symbol = res.symbol
     return Names(
-        site_name=f"Résolution {short(data)} de l’Assemblée générale",
+        site_name=f"Résolution {res.short} de l’Assemblée générale",
         app_name=f"Résolution {symbol}",
         description=f"Édition numérique annotée du texte français de la résolution {symbol}, "
-        f"« {data['title']} ».",
+        f"« {res.title} ».",
         credit=f"Texte de la résolution : Organisation des Nations Unies. Annotations et mise en forme : "
         f"édition de référence {symbol} (voir À propos).",
     )
 
 
-def for_material(data: dict) -> dict[str, str]:
+def for_material(res: Resolution) -> dict[str, str]:
     """The config values Material prints as they are: escaped HTML text (the credit with
     the theme's link)."""
-    n = names(data)
+    n = names(res)
     return {
         "site_name": html.escape(n.site_name),
         "site_description": html.escape(n.description),

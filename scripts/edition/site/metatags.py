@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import html
 
-from edition.model import authority
+from edition.model import PREAMBULAR, Paragraph, Resolution, authority
+from edition.model.authority import EDITION_LANGUAGE as LANGUAGE
 
 AUTHOR = "Assemblée générale des Nations Unies"
 # how Zotero is told the author is one institution, not a person (see above)
@@ -42,12 +43,12 @@ ARTICLE_ROLES = {"paragraph", "preamble", "full-text", "glossary"}
 RESOLUTION_ROLES = {"resolution", "full-text", "preamble"}
 
 
-def _part(p: dict) -> str:
-    return f"paragraphe {p['number']}" if p["kind"] == "operative" else f"préambule, alinéa {p['number']}"
+def _part(p: Paragraph) -> str:
+    return f"préambule, alinéa {p.number}" if p.kind == PREAMBULAR else f"paragraphe {p.number}"
 
 
 def tags(
-    data: dict,
+    res: Resolution,
     meta: dict,
     page_url: str,
     site_url: str | None,
@@ -60,12 +61,12 @@ def tags(
     site_name = html.unescape(site_name)
     description = html.unescape(str(meta.get("description") or site_description))
     role = meta.get("role")
-    own = next((p for p in data["paragraphs"] if p["id"] == meta.get("paragraph")), None)
-    item = f"{data['title']} ({_part(own)})" if role == "paragraph" and own else data["title"]
-    year, month, day = data["adopted"].split("-")
+    own = res.paragraphs_by_anchor.get(meta.get("paragraph"))
+    item = f"{res.title} ({_part(own)})" if role == "paragraph" and own else res.title
+    year, month, day = res.adopted.split("-")
     here = authority.absolute(site_url, page_url)
     image = authority.absolute(site_url, CARD_IMAGE)
-    source = data.get("source", {}).get("document") or authority.official_url(data["symbol"])
+    source = authority.official_url(res.symbol)
 
     out = []
     cited = role in RESOLUTION_ROLES or (role == "paragraph" and own is not None)
@@ -76,24 +77,24 @@ def tags(
             ("name", "citation_publication_date", f"{year}/{month}/{day}"),
             ("name", "citation_publisher", PUBLISHER),
             ("name", "citation_technical_report_institution", PUBLISHER),
-            ("name", "citation_technical_report_number", data["symbol"]),
-            ("name", "citation_language", data["language"]),
+            ("name", "citation_technical_report_number", res.symbol),
+            ("name", "citation_language", LANGUAGE),
             ("name", "citation_abstract", description),
-            ("name", "citation_date", data["adopted"]),  # last: Zotero keeps the last date
+            ("name", "citation_date", res.adopted),  # last: Zotero keeps the last date
         ]
         if here:
             out.append(("name", "citation_public_url", here))
         out += [
             ("name", "DC.title", item),
             ("name", "DC.creator", CITATION_AUTHOR),
-            ("name", "DC.date", data["adopted"]),
-            ("name", "DC.identifier", data["symbol"]),
+            ("name", "DC.date", res.adopted),
+            ("name", "DC.identifier", res.symbol),
             ("name", "DC.source", source),
-            ("name", "DC.language", data["language"]),
+            ("name", "DC.language", LANGUAGE),
             ("name", "DC.publisher", PUBLISHER),
             ("name", "DC.type", DOCUMENT_TYPE),
             ("name", "DC.description", description),
-            ("property", "article:published_time", data["adopted"]),
+            ("property", "article:published_time", res.adopted),
         ]
     out += [
         ("property", "og:title", title),
@@ -110,7 +111,7 @@ def tags(
             ("property", "og:image:type", "image/png"),
             ("property", "og:image:width", str(CARD_SIZE[0])),
             ("property", "og:image:height", str(CARD_SIZE[1])),
-            ("property", "og:image:alt", f"{data['symbol']} : {data['title']}"),
+            ("property", "og:image:alt", f"{res.symbol} : {res.title}"),
         ]
     out += [
         ("name", "twitter:card", "summary_large_image" if image else "summary"),

@@ -27,10 +27,9 @@ import html
 import json
 from pathlib import Path
 
-from edition.model import urls
-from edition.formats.exports import SiteModel, read_model
+from edition.model import Paragraph, Resolution, urls
 from edition.model.french import paragraph_label
-from edition.model import Paragraph
+from edition.model.notes import Annotations
 
 # The entries, loaded by the search worker when search opens (importScripts, also from
 # file:// through the iframe-worker shim): a classic script that sets one global.
@@ -59,15 +58,15 @@ def is_resolution_page(location: str) -> bool:
     return page in RESOLUTION_PAGES or page.startswith((urls.OPERATIVE_DIR + "/", urls.PREAMBLE_DIR + "/"))
 
 
-def shape(index: dict, model: SiteModel) -> dict:
+def shape(index: dict, res: Resolution, data: Annotations) -> dict:
     """The search index with the resolution indexed per paragraph."""
     docs: list[dict] = []
     notes: dict[str, list[dict]] = {}
-    for note in model.resolution.footnotes:
+    for note in res.footnotes:
         notes.setdefault(note.paragraph, []).append(
             {"number": note.number, "text": html.escape(note.text, quote=False)}
         )
-    for p in model.resolution.paragraphs:
+    for p in res.paragraphs:
         doc = {
             "location": paragraph_location(p),
             "title": html.escape(paragraph_label(p.kind, p.number)),
@@ -77,11 +76,7 @@ def shape(index: dict, model: SiteModel) -> dict:
         if p.anchor in notes:
             doc["notes"] = notes[p.anchor]
         # Material draws titles and tags with innerHTML: the data file's labels, escaped
-        tags = [
-            html.escape(model.themes[t])
-            for t in model.paragraph_themes.get(p.anchor, ())
-            if t in model.themes
-        ]
+        tags = [html.escape(data.themes[t]) for t in data.themes_of(p.anchor) if t in data.themes]
         if tags:
             doc["tags"] = tags
         docs.append(doc)
@@ -116,18 +111,15 @@ def read_index(site_dir: Path) -> dict:
     return json.loads(text.removeprefix(prefix).rstrip().removesuffix(";"))
 
 
-def rewrite(site_dir: Path, model: SiteModel | None) -> None:
+def rewrite(site_dir: Path, res: Resolution, data: Annotations) -> None:
     """Write INDEX_FILE from site/search/search_index.json and leave Material only its
-    `config` there (no-op without index or model: Material's own index then stays, and
-    the worker searches what Material hands it)."""
+    `config` there. The index must be there: the search plugin runs before (mkdocs.yml)."""
     index_path = Path(site_dir) / "search" / "search_index.json"
-    if not index_path.is_file() or model is None:
-        return
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    shaped = shape(index, model)
+    shaped = shape(index, res, data)
     (Path(site_dir) / INDEX_FILE).write_text(index_script(shaped), encoding="utf-8")
     fetched = json.dumps(stub(index), ensure_ascii=False, separators=(",", ":"))
     index_path.write_text(fetched, encoding="utf-8")
 
 
-__all__ = ["INDEX_FILE", "read_index", "rewrite", "shape", "read_model"]
+

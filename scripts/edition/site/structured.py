@@ -1,4 +1,4 @@
-"""schema.org structured data (JSON-LD) for each page, from resolution.json.
+"""schema.org structured data (JSON-LD) for each page, from the model.
 
   role (front matter)      node
   resolution, full-text    the resolution: Legislation (identifier, date, language, exports)
@@ -17,8 +17,10 @@ from __future__ import annotations
 import json
 import posixpath
 
-from edition.model.authority import work_id
 from edition.formats.exports import AKN_FILE, JSON_FILE, TEXT_FILE
+from edition.model import Resolution
+from edition.model.authority import EDITION_LANGUAGE as LANGUAGE
+from edition.model.authority import work_id
 from edition.model.french import pinpoint
 
 GA = {
@@ -35,19 +37,19 @@ def _url(target: str, page_url: str, site_url: str | None) -> str:
     return posixpath.relpath(target, posixpath.dirname(page_url) or ".")
 
 
-def resolution_node(data: dict, page_url: str, site_url: str | None) -> dict:
-    symbol = data["symbol"]
+def resolution_node(res: Resolution, page_url: str, site_url: str | None) -> dict:
+    symbol = res.symbol
     node = {
         "@id": work_id(symbol),
         "@type": "Legislation",
-        "name": f"Résolution {data['session']}/{data['number']} : {data['title']}",
+        "name": f"Résolution {res.short} : {res.title}",
         "identifier": symbol,
         "legislationIdentifier": symbol,
         "legislationType": "résolution de l’Assemblée générale",
-        "legislationDate": data["adopted"],
+        "legislationDate": res.adopted,
         "legislationPassedBy": GA,
         "legislationJurisdiction": "Organisation des Nations Unies",
-        "inLanguage": data["language"],
+        "inLanguage": LANGUAGE,
         "url": _url("index.html", page_url, site_url),
         "encoding": [
             {"@type": "MediaObject", "encodingFormat": fmt, "contentUrl": _url(name, page_url, site_url)}
@@ -58,7 +60,7 @@ def resolution_node(data: dict, page_url: str, site_url: str | None) -> dict:
 
 
 def json_ld(
-    data: dict,
+    res: Resolution,
     page_url: str,
     title: str,
     site_url: str | None = None,
@@ -70,42 +72,40 @@ def json_ld(
     full-text, preamble, paragraph…) and, for a paragraph's own page, its `paragraph`
     anchor; never from how many paragraphs it happens to hold (a preamble of one
     paragraph is still the preamble)."""
-    resolution = resolution_node(data, page_url, site_url)
+    resolution = resolution_node(res, page_url, site_url)
     here = _url(page_url, page_url, site_url)
     if role is None and page_url == "index.html":
         role = "resolution"
-    own = next((p for p in data["paragraphs"] if p["id"] == paragraph), None)
+    own = res.paragraphs_by_anchor.get(paragraph)
     if role in ("resolution", "full-text"):
         node = resolution  # the full text is the resolution again: the same node, its canonical url
     elif role == "paragraph" and own is not None:
-        p = own
-        kind = "alinéa du préambule" if p["kind"] == "preamble" else "paragraphe du dispositif"
-        where = pinpoint(p["id"].partition("-")[0], p["number"])
+        kind = "alinéa du préambule" if own.preambular else "paragraphe du dispositif"
         node = {
-            "@id": f"{work_id(data['symbol'])}#{p['id']}",
+            "@id": f"{work_id(res.symbol)}#{own.anchor}",
             "@type": "Legislation",
             "name": title,
             "url": here,
-            "identifier": f"{data['symbol']}, {where}",
-            "legislationIdentifier": f"{data['symbol']} {p['id']}",
+            "identifier": f"{res.symbol}, {pinpoint(own.kind, own.number)}",
+            "legislationIdentifier": f"{res.symbol} {own.anchor}",
             "legislationType": kind,
-            "legislationDate": data["adopted"],
+            "legislationDate": res.adopted,
             "legislationPassedBy": GA,
-            "inLanguage": data["language"],
-            "text": p["text"],
+            "inLanguage": LANGUAGE,
+            "text": own.text,
             "isPartOf": resolution,
         }
     elif role == "preamble":
         node = {
-            "@id": f"{work_id(data['symbol'])}#preambule",
+            "@id": f"{work_id(res.symbol)}#preambule",
             "@type": "Legislation",
             "name": title,
             "url": here,
-            "identifier": f"{data['symbol']}, préambule",
+            "identifier": f"{res.symbol}, préambule",
             "legislationType": "préambule",
-            "legislationDate": data["adopted"],
+            "legislationDate": res.adopted,
             "legislationPassedBy": GA,
-            "inLanguage": data["language"],
+            "inLanguage": LANGUAGE,
             "isPartOf": resolution,
         }
     else:
@@ -113,7 +113,7 @@ def json_ld(
             "@type": "WebPage",
             "name": title,
             "url": here,
-            "inLanguage": data["language"],
+            "inLanguage": LANGUAGE,
             "about": resolution,
         }
     return {"@context": "https://schema.org", **node}

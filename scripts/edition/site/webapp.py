@@ -26,6 +26,7 @@ import io
 import json
 from pathlib import Path
 
+from edition.model import Resolution
 from edition.site.offline import format_size
 
 CONFIG_KEY = "service_worker"  # config.extra flag: set by the pipeline for the shipped build
@@ -60,11 +61,9 @@ TEMPLATE = Path(__file__).with_name("service-worker.js")
 DEV_TEMPLATE = Path(__file__).with_name("service-worker-dev.js")
 
 
-def short_name(resolution: dict | None, site_name: str) -> str:
+def short_name(res: Resolution) -> str:
     """« Rés. 68/160 » (at most 12 characters, as launchers show them)."""
-    if resolution:
-        return f"Rés. {resolution['session']}/{resolution['number']}"
-    return site_name[:12]
+    return f"Rés. {res.short}"
 
 
 def manifest(name: str, short: str, description: str) -> str:
@@ -128,11 +127,11 @@ def icon(label: str, size: int, *, maskable: bool = False) -> bytes:
     return out.getvalue()
 
 
-def generated_files(name: str, description: str, resolution: dict | None) -> dict[str, str | bytes]:
+def generated_files(name: str, description: str, res: Resolution) -> dict[str, str | bytes]:
     """Manifest and icons, by their path in the site."""
-    label = f"{resolution['session']}/{resolution['number']}" if resolution else short_name(None, name)
+    label = res.short
     return {
-        MANIFEST: manifest(name, short_name(resolution, name), description),
+        MANIFEST: manifest(name, short_name(res), description),
         ICON_192: icon(label, 192),
         ICON_512: icon(label, 512),
         ICON_MASKABLE: icon(label, 512, maskable=True),
