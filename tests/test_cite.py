@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 import yaml
 from edition.build import pipeline
-from edition.formats import cite, exports, refman
-from edition.model import authority
+from edition.formats import cite, refman
+from edition.model import authority, urls
 from edition.model.typography import spans, superscripts
 from edition.pages import glossary
 from edition.site import card, metatags, structured
@@ -68,11 +68,12 @@ def test_preambular_paragraph_2_is_cited_as_the_resolution_no_unconfirmed_pinpoi
     assert not any("alinéa" in f or "préambule" in f or "pmbl" in f for f in formats.values())
 
 
-def test_address_variant_is_filled_at_copy_time(resolution):
+def test_address_variant_leaves_its_slots_to_the_page(resolution):
+    """The page fills {url} and {date} at copy time (reading.js; test_actions checks it)."""
     template = cite.with_address(resolution, resolution.paragraph("op-7"))
-    filled = cite.fill(template, "https://example.org/dispositif/7.html#op-7", "28 novembre 2026")
-    assert filled.endswith(", https://example.org/dispositif/7.html#op-7, consulté le 28 novembre 2026")
-    assert "{" not in filled
+    assert (
+        template == f"{cite.un_fr(resolution, resolution.paragraph('op-7'))}, {{url}}, consulté le {{date}}"
+    )
 
 
 def test_dates_for_other_months():
@@ -375,7 +376,7 @@ def test_glossary_terms_occur_in_the_text_and_cite_allowed_hosts(resolution):
 
 
 def test_glossary_page_links_terms_paragraphs_and_the_series(edition):
-    page = edition.pages[glossary.PAGE]
+    page = edition.pages[urls.GLOSSARY]
     for slug in ("conseil-des-droits-de-l-homme", "vienne", "durban", "declaration-du-millenaire"):
         assert f'<section class="ed ed-doc" id="{slug}"' in page
     assert '<a href="dispositif/13.html#op-13">paragraphe 13</a>' in page
@@ -402,8 +403,8 @@ def test_exports_listed_in_docs_are_current(edition):
         refman.BIB_FILE,
         refman.RIS_FILE,
         refman.CSL_FILE,
-        glossary.PAGE,
-        exports.paragraph_file("op-7"),
+        urls.GLOSSARY,
+        urls.paragraph_data("op-7"),
     ):
         assert (ROOT / "docs" / name).read_text(encoding="utf-8") == edition.pages[name], name
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 from edition.model import Paragraph, Resolution
 from edition.model.french import french_date
 
-FORMATS = ("un_fr", "oscola", "bluebook")
 ENGLISH_MONTHS = (
     "January",
     "February",
@@ -74,7 +73,7 @@ def bluebook_date(iso: str) -> str:
 
 def pinpointed(p: Paragraph | None) -> Paragraph | None:
     """The paragraph a citation may name: operative ones only (see the module's note)."""
-    return p if p is not None and p.kind == "op" else None
+    return p if p is not None and not p.preambular else None
 
 
 def un_fr(res: Resolution, p: Paragraph | None = None) -> str:
@@ -104,16 +103,17 @@ def with_address(res: Resolution, p: Paragraph | None = None) -> str:
     return f"{un_fr(res, p)}, {{url}}, consulté le {{date}}"
 
 
+# The forms a reader is offered, in this order, the one table of them: (key, as in
+# resolution.json's `citation_formats`; the name the pages show; the function).
+FORMS = (
+    ("un_fr", "Usage de l’ONU (français)", un_fr),
+    ("oscola", "OSCOLA (anglais)", oscola),
+    ("bluebook", "Bluebook (anglais)", bluebook),
+)
+# The first form with the permanent address and the consultation date, filled by the page
+WITH_ADDRESS = "with_address"
+
+
 def formats(res: Resolution, p: Paragraph | None = None) -> dict[str, str]:
     """Every form, keyed as in resolution.json's `citation_formats`."""
-    return {
-        "un_fr": un_fr(res, p),
-        "oscola": oscola(res, p),
-        "bluebook": bluebook(res, p),
-        "with_address": with_address(res, p),
-    }
-
-
-def fill(template: str, url: str, date: str) -> str:
-    """What the page does at copy time (for tests and for build-time uses)."""
-    return template.replace("{url}", url).replace("{date}", date)
+    return {key: form(res, p) for key, _, form in FORMS} | {WITH_ADDRESS: with_address(res, p)}

@@ -4,9 +4,6 @@ root). The Akoma Ntoso XML lives in akn.py.
   resolution.json         the model: metadata, paragraphs, notes, documents, themes
   resolution.schema.json  JSON Schema (draft 2020-12) describing resolution.json
   resolution.txt          the clean resolution, UTF-8, one paragraph per line, ready to quote
-
-`read_model` turns resolution.json back into the model's dataclasses, for the MkDocs hooks
-(which see only docs/).
   paragraphes/<anchor>.json  one paragraph's slice of resolution.json (paragraphes/op-7.json,
                           paragraphes/pp-2.json): the paragraph, its notes, its cited
                           documents and its citation formats
@@ -15,15 +12,9 @@ root). The Akoma Ntoso XML lives in akn.py.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from pathlib import Path
 
 from edition.formats import cite
 from edition.model import (
-    Citation,
-    CitedDocument,
-    Footnote,
-    FootnoteCall,
     Paragraph,
     Resolution,
     authority,
@@ -37,89 +28,8 @@ TEXT_FILE = urls.TEXT
 SCHEMA_FILE = urls.SCHEMA
 JSON_FILE = urls.JSON
 AKN_FILE = urls.AKN
-PARAGRAPH_DIR = urls.PARAGRAPH_DIR
 
 NOTE_RULE = "_" * 15  # as in the official layout, above the notes
-
-
-_READ: dict[Path, tuple[tuple[int, int], dict, list]] = {}
-
-
-def read_json(docs_dir: str | Path) -> dict | None:
-    """The content of the generated resolution.json in `docs_dir`, or None if there is none
-    (a plain `mkdocs build` of another docs folder). Read once per version of the file
-    (its modification time and size): the pipeline and six hooks ask for it in every build.
-    The dict is shared: read it, never change it."""
-    path = Path(docs_dir).resolve() / JSON_FILE
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    if not path.is_file():
-        return None
-    version = (info.st_mtime_ns, info.st_size)
-    known = _READ.get(path)
-    if known is None or known[0] != version:
-        known = _READ[path] = (version, json.loads(path.read_text(encoding="utf-8")), [])
-    return known[1]
-
-
-@dataclass(frozen=True)
-class SiteModel:
-    """What the hooks need, as the model's dataclasses: the resolution and its themes."""
-
-    resolution: Resolution
-    themes: dict[str, str]  # slug -> label
-    paragraph_themes: dict[str, tuple[str, ...]]  # anchor -> slugs
-
-
-def read_model(docs_dir: str | Path) -> SiteModel | None:
-    """The model written into `docs_dir`/resolution.json, as dataclasses (None without it);
-    made once per version of the file, like read_json."""
-    data = read_json(docs_dir)
-    if data is None:
-        return None
-    models = _READ[Path(docs_dir).resolve() / JSON_FILE][2]
-    if not models:
-        models.append(_model(data))
-    return models[0]
-
-
-def _model(data: dict) -> SiteModel:
-
-    def paragraph(p: dict) -> Paragraph:
-        return Paragraph(
-            kind=p["id"].partition("-")[0],
-            number=p["number"],
-            opening=p["opening"],
-            text=p["text"],
-            line=p["source_line"],
-            calls=tuple(FootnoteCall(c["number"], c["offset"]) for c in p["footnotes"]),
-            citations=tuple(Citation(c["document"], c["start"], c["end"]) for c in p["citations"]),
-        )
-
-    paragraphs = [paragraph(p) for p in data["paragraphs"]]
-    res = Resolution(
-        symbol=data["symbol"],
-        session=data["session"],
-        number=data["number"],
-        adopted=data["adopted"],
-        title=data["title"],
-        committee=data["committee"],
-        report=data["report"],
-        formula=data["formula"],
-        preamble=tuple(p for p in paragraphs if p.kind == "pp"),
-        operative=tuple(p for p in paragraphs if p.kind == "op"),
-        footnotes=tuple(
-            Footnote(n["number"], n["text"], n["source_line"], n["paragraph"]) for n in data["footnotes"]
-        ),
-        documents=tuple(
-            CitedDocument(d["key"], d["symbol"], tuple(d["cited_by"]), tuple(d["footnotes"]))
-            for d in data["documents"]
-        ),
-    )
-    themes = {p["id"]: tuple(p["themes"]) for p in data["paragraphs"]}
-    return SiteModel(res, dict(data["themes"]), themes)
 
 
 def resolution_json(
@@ -144,7 +54,7 @@ def resolution_json(
         "citation_formats": cite.formats(res),
         "paragraphs": [
             {
-                "kind": "preamble" if p.kind == "pp" else "operative",
+                "kind": "preamble" if p.preambular else "operative",
                 "number": p.number,
                 "id": p.anchor,
                 "label": paragraph_label(p.kind, p.number),
@@ -152,7 +62,7 @@ def resolution_json(
                 "text": p.text,
                 "url": urls.site_path(urls.paragraph_target(p)),
                 "permalink": authority.absolute(site_url, urls.site_path(urls.paragraph_target(p))),
-                "data_url": paragraph_file(p.anchor),
+                "data_url": urls.paragraph_data(p.anchor),
                 "full_text_url": urls.site_path(urls.in_text_target(p)),
                 "footnotes": [{"number": c.number, "offset": c.offset} for c in p.calls],
                 "citations": [{"document": c.key, "start": c.start, "end": c.end} for c in p.citations],
@@ -208,11 +118,6 @@ def citation(res: Resolution, p: Paragraph | None = None) -> str:
     return cite.un_fr(res, p)
 
 
-def paragraph_file(anchor: str) -> str:
-    """The address of a paragraph's own data: "paragraphes/op-7.json"."""
-    return urls.paragraph_data(anchor)
-
-
 # A cited document's back-references to the whole resolution: in resolution.json only. In a
 # paragraph's own file they would make every file grow with the resolution (a document cited
 # by every tenth paragraph of a 2 300-paragraph resolution: 230 entries in each file citing
@@ -252,7 +157,7 @@ def paragraph_files(data: dict) -> dict[str, str]:
             "footnotes": notes,
             "documents": docs,
         }
-        out[paragraph_file(p["id"])] = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
+        out[urls.paragraph_data(p["id"])] = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
     return out
 
 
@@ -319,12 +224,8 @@ OFFSET = {"type": "integer", "minimum": 0}
 ANCHOR = {"type": "string", "pattern": r"^(pp|op)-[1-9][0-9]*$"}
 NULLABLE_URL = {"type": ["string", "null"], "pattern": "^https?://"}
 CITATION_FORMATS = _object(
-    {
-        "un_fr": {**STR, "minLength": 1},
-        "oscola": {**STR, "minLength": 1},
-        "bluebook": {**STR, "minLength": 1},
-        "with_address": {"type": "string", "pattern": r"\{url\}.*\{date\}"},
-    }
+    {key: {**STR, "minLength": 1} for key, _, _ in cite.FORMS}
+    | {cite.WITH_ADDRESS: {"type": "string", "pattern": r"\{url\}.*\{date\}"}}
 )
 
 

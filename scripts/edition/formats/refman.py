@@ -32,6 +32,7 @@ import re
 
 from edition.model import Paragraph, Resolution, authority
 from edition.model import urls as addresses
+from edition.model.french import part
 
 BIB_FILE = "resolution.bib"
 RIS_FILE = "resolution.ris"
@@ -53,13 +54,8 @@ def key(res: Resolution, p: Paragraph | None = None) -> str:
     return f"{base}-{p.anchor}" if p else base
 
 
-def _part(p: Paragraph) -> str:
-    """« paragraphe 7 », « préambule, alinéa 2 » (the edition numbers preambular paragraphs)."""
-    return f"paragraphe {p.number}" if p.kind == "op" else f"préambule, alinéa {p.number}"
-
-
 def title(res: Resolution, p: Paragraph | None = None) -> str:
-    return f"{res.title} ({_part(p)})" if p else res.title
+    return f"{res.title} ({part(p)})" if p else res.title
 
 
 class Entries:

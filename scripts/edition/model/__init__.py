@@ -7,6 +7,10 @@ import functools
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
+# Where a document cited in the header (its report) is cited: CitedDocument.cited_by holds
+# it beside the paragraphs' anchors.
+HEADER = "header"
+
 
 class Kind(StrEnum):
     """A paragraph's kind, the prefix of its anchor (« pp-3 », « op-7 »). A str: it compares,

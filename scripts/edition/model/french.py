@@ -4,6 +4,8 @@ exports, the JSON-LD and the parser agree."""
 
 from __future__ import annotations
 
+from edition.model import PREAMBULAR
+
 MONTHS = (
     "janvier",
     "février",
@@ -47,12 +49,18 @@ def report_basis(committee: str) -> str:
 
 def paragraph_label(kind: str, number: int) -> str:
     """« Préambule, alinéa 3 » (kind "pp"), « Paragraphe 5 » (kind "op")."""
-    return f"Préambule, alinéa {number}" if kind == "pp" else f"Paragraphe {number}"
+    return f"Préambule, alinéa {number}" if kind == PREAMBULAR else f"Paragraphe {number}"
 
 
 def pinpoint(kind: str, number: int) -> str:
     """Where a paragraph is, as a citation gives it: « 3e alinéa du préambule », « par. 5 »."""
-    return f"{ordinal(number)} alinéa du préambule" if kind == "pp" else f"par. {number}"
+    return f"{ordinal(number)} alinéa du préambule" if kind == PREAMBULAR else f"par. {number}"
+
+
+def part(p) -> str:
+    """« préambule, alinéa 2 », « paragraphe 7 »: a paragraph named inside a title (the
+    edition numbers the preambular paragraphs)."""
+    return f"préambule, alinéa {p.number}" if p.kind == PREAMBULAR else f"paragraphe {p.number}"
 
 
 def citation(res, p=None) -> str:

@@ -47,6 +47,7 @@ THEMES_ANCHOR = "themes"  # the themes section on ANALYSIS
 PREAMBLE_ANCHOR = "preambule"  # h2 headings of the resolution's pages
 OPERATIVE_ANCHOR = "dispositif"
 NOTES_ANCHOR = "notes"
+SERIES_ANCHOR = "serie"  # the series of resolutions of the same title, on GLOSSARY
 OFFLINE_ANCHOR = "hors-ligne"
 
 
@@ -70,7 +71,7 @@ def preamble_page(number: int) -> str:
 
 def paragraph_page(p: Paragraph) -> str:
     """A paragraph's own page: "preambule/3.md", "dispositif/7.md"."""
-    return preamble_page(p.number) if p.kind == "pp" else operative_page(p.number)
+    return preamble_page(p.number) if p.preambular else operative_page(p.number)
 
 
 def footnote_anchor(number: int) -> str:
@@ -114,6 +115,11 @@ def document_target(key: str) -> str:
 
 def theme_target(theme: str) -> str:
     return f"{ANALYSIS}#{theme}"
+
+
+def series_target() -> str:
+    """The series of resolutions of the same title: "glossaire.md#serie"."""
+    return f"{GLOSSARY}#{SERIES_ANCHOR}"
 
 
 def glossary_target(entry: str) -> str:
@@ -173,7 +179,7 @@ PUBLISHED = {
     + html(f"{HOME}#{VERBS_ANCHOR}")
     + ", "
     + html(f"{THEMES}#<theme>"),
-    "Glossary entry, series": html(f"{GLOSSARY}#<entry>") + ", " + html(f"{GLOSSARY}#serie"),
+    "Glossary entry, series": html(f"{GLOSSARY}#<entry>") + ", " + html(series_target()),
     "About the edition": html(ABOUT),
     "Data": JSON,
     "One paragraph's data": paragraph_data("op-N") + ", " + paragraph_data("pp-N"),

@@ -13,9 +13,6 @@ from edition.model import Paragraph, Resolution, authority
 from edition.model.french import french_date, paragraph_label
 from edition.model.notes import Annotations, GlossaryEntry
 
-PAGE = "glossaire.md"
-SERIES_ANCHOR = "serie"
-
 
 def occurrences(text: str, glossary: dict[str, GlossaryEntry]) -> list[tuple[int, int, str]]:
     """(start, end, slug) of every form of every term in `text`, in order, without overlaps

@@ -20,21 +20,16 @@ import yaml
 from markupsafe import Markup, escape
 
 from edition.formats import akn, cite, media, refman
-from edition.model import CitedDocument, Paragraph, Resolution, authority, urls
+from edition.model import HEADER, CitedDocument, Paragraph, Resolution, authority, urls
 from edition.model.french import french_date, paragraph_label, report_basis
 from edition.model.inline import Extras, HtmlRules, note_tokens, paragraph_tokens
 from edition.model.notes import Annotations, official_link
 from edition.model.typography import superscripts
-from edition.pages import glossary, visuals
+from edition.pages import glossary, navigation, visuals
 from edition.pages.templating import ENV
 
 GENERATED = "Généré par scripts/edition depuis {source} : ne pas modifier à la main."
 # The citation forms a reader is offered, in this order (keys of cite.formats)
-CITATION_NAMES = (
-    ("un_fr", "Usage de l’ONU (français)"),
-    ("oscola", "OSCOLA (anglais)"),
-    ("bluebook", "Bluebook (anglais)"),
-)
 
 
 def label(p: Paragraph) -> str:
@@ -75,6 +70,10 @@ class Pages:
         )
 
     @cached_property
+    def preamble_anchors(self) -> frozenset[str]:
+        return frozenset(p.anchor for p in self.res.preamble)
+
+    @cached_property
     def documents(self) -> dict[str, CitedDocument]:
         return {d.key: d for d in self.res.documents}
 
@@ -95,9 +94,6 @@ class Pages:
         return official_link(d, self.notes.document(d))
 
     # -- one page at a time -------------------------------------------------------------
-
-    def page(self, page: str) -> Page:
-        return Page(self, page)
 
     def render(self, page: str, template: str, meta: dict, **context) -> str:
         ctx = Page(self, page)
@@ -198,9 +194,7 @@ class Pages:
         for i, p in enumerate(paragraphs):
             page = urls.paragraph_page(p)
             what = (
-                f"Alinéa {p.number} du préambule"
-                if p.kind == "pp"
-                else f"Paragraphe {p.number} du dispositif"
+                f"Alinéa {p.number} du préambule" if p.preambular else f"Paragraphe {p.number} du dispositif"
             )
             pages[page] = self.render(
                 page,
@@ -260,7 +254,7 @@ class Page:
     def reference(self, p: Paragraph) -> str:
         """« résolution 68/160 de l’Assemblée générale, paragraphe 13 »: what « Copier le
         texte » puts after the words (« …, alinéa 3 du préambule » for a recital)."""
-        where = f"alinéa {p.number} du préambule" if p.kind == "pp" else f"paragraphe {p.number}"
+        where = f"alinéa {p.number} du préambule" if p.preambular else f"paragraphe {p.number}"
         return f"résolution {self.e.res.short} de l’Assemblée générale, {where}"
 
     def reference_files(self, p: Paragraph | None = None) -> list[tuple[str, str, str]]:
@@ -281,7 +275,7 @@ class Page:
 
     def short_label(self, p: Paragraph) -> str:
         """« Alinéa 3 · Rappelant également », « 13. Prie »: a neighbour's link."""
-        return f"Alinéa {p.number} · {p.opening}" if p.kind == "pp" else f"{p.number}. {p.opening}"
+        return navigation.label(p)
 
     def permalink(self, p: Paragraph) -> str:
         return self.href(urls.paragraph_target(p))
@@ -299,11 +293,11 @@ class Page:
     def citations(self, p: Paragraph | None = None) -> list[tuple[str, str]]:
         """(name, text) of each citation form shown and copied as shown."""
         f = cite.formats(self.e.res, p)
-        return [(name, f[key]) for key, name in CITATION_NAMES]
+        return [(name, f[key]) for key, name, _ in cite.FORMS]
 
     def with_address(self, p: Paragraph | None = None) -> str:
         """The citation with {url} and {date} slots, filled in by reading.js at copy time."""
-        return cite.formats(self.e.res, p)["with_address"]
+        return cite.with_address(self.e.res, p)
 
     def official(self, key: str | None = None) -> str | None:
         """A cited document's official address; without a key, the resolution's own."""
@@ -354,7 +348,7 @@ class Page:
         """(text, link, notes) for each place citing `d`."""
         out = []
         for anchor in d.cited_by:
-            if anchor == "header":
+            if anchor == HEADER:
                 out.append(("l’en-tête de la résolution", self.href(urls.HOME), ""))
                 continue
             p = self.e.res.paragraph(anchor)
@@ -363,9 +357,6 @@ class Page:
             suffix = "".join(f" (note {n})" for n in notes)
             out.append((text[0].lower() + text[1:], self.permalink(p), suffix))
         return out
-
-    def url(self, target: str) -> str:
-        return self.href(target)
 
     def cite_formats(self, p: Paragraph | None = None) -> dict[str, str]:
         return cite.formats(self.e.res, p)
@@ -377,9 +368,8 @@ class Page:
         return akn.work_iri(self.e.res)
 
     def cited_in_preamble(self, symbol: str) -> bool:
-        return any(
-            d.key == symbol and any(a.startswith("pp-") for a in d.cited_by) for d in self.e.res.documents
-        )
+        preamble = self.e.preamble_anchors
+        return any(d.key == symbol and any(a in preamble for a in d.cited_by) for d in self.e.res.documents)
 
     @property
     def urls(self):

@@ -8,13 +8,14 @@ is static HTML/SVG written at build time (no script, no external request).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from string import ascii_uppercase
 from typing import Protocol
 
 from markupsafe import Markup
 
-from edition.model import Paragraph, Resolution, urls
+from edition.model import HEADER, Paragraph, Resolution, authority, urls
 from edition.model.notes import Annotations
 from edition.pages.templating import ENV
 
@@ -28,18 +29,20 @@ class Edition(Protocol):
     def document_title(self, key: str) -> str: ...
 
 
-# Theme colours come from CSS (docs/assets/stylesheets/visuals.css): class vis-tN, N < PALETTE
-PALETTE = 8
+# Theme colours are the stylesheet's (docs/assets/stylesheets/visuals.css: classes vis-t0,
+# vis-t1…, each with its colour in both palettes): how many there are is read from there,
+# the one place that defines them.
+STYLESHEET = authority.ROOT / "docs" / "assets" / "stylesheets" / "visuals.css"
+PALETTE = len(set(re.findall(r"^\.vis-t(\d+) \{", STYLESHEET.read_text(encoding="utf-8"), re.M)))
 
 # Citation kinds, as the edges show them
-IN_TEXT, BY_NOTE, HEADER = "texte", "note", "en-tête"
-HEADER_ANCHOR = "header"
+IN_TEXT, BY_NOTE, BY_HEADER = "texte", "note", "en-tête"
 
 
 def place_order(res: Resolution) -> dict[str, int]:
     """The rank of each citing place in the text: the header first, then the paragraphs."""
     order = {p.anchor: i for i, p in enumerate(res.paragraphs)}
-    order[HEADER_ANCHOR] = -1
+    order[HEADER] = -1
     return order
 
 
@@ -56,7 +59,7 @@ def verb_groups(res: Resolution) -> list[tuple[str, list[Paragraph]]]:
 class Edge:
     source: str  # a paragraph anchor, or "header"
     key: str  # the cited document's key
-    kinds: tuple[str, ...]  # IN_TEXT, BY_NOTE, HEADER
+    kinds: tuple[str, ...]  # IN_TEXT, BY_NOTE, BY_HEADER
     notes: tuple[int, ...] = ()
 
 
@@ -66,8 +69,8 @@ def citation_edges(res: Resolution) -> list[Edge]:
     edges = []
     for d in res.documents:
         for anchor in sorted(set(d.cited_by), key=lambda a: order.get(a, len(order))):
-            if anchor == HEADER_ANCHOR:
-                edges.append(Edge(anchor, d.key, (HEADER,)))
+            if anchor == HEADER:
+                edges.append(Edge(anchor, d.key, (BY_HEADER,)))
                 continue
             p = res.paragraph(anchor)
             notes = tuple(n for n in d.notes if res.footnote(n).paragraph == anchor)
@@ -129,14 +132,14 @@ def theme_marks(e: Edition) -> dict[str, tuple[str, str, str]]:
 
 
 def place_label(res: Resolution, anchor: str) -> str:
-    if anchor == HEADER_ANCHOR:
+    if anchor == HEADER:
         return "En-tête"
     p = res.paragraph(anchor)
-    return f"Alinéa {p.number}" if p.kind == "pp" else f"Paragraphe {p.number}"
+    return f"Alinéa {p.number}" if p.preambular else f"Paragraphe {p.number}"
 
 
 def place_target(res: Resolution, anchor: str) -> str:
-    if anchor == HEADER_ANCHOR:
+    if anchor == HEADER:
         return urls.HOME
     return urls.paragraph_target(res.paragraph(anchor))
 
@@ -151,7 +154,7 @@ def analysis(e: Edition, page: str) -> dict:
             "href": urls.href(page, urls.paragraph_target(p)),
             "anchor": p.anchor,
             "number": p.number,
-            "label": f"Alinéa {p.number}" if p.kind == "pp" else f"Paragraphe {p.number}",
+            "label": f"Alinéa {p.number}" if p.preambular else f"Paragraphe {p.number}",
             "opening": p.opening,
             "first_line": first_line(p),
         }
@@ -160,7 +163,7 @@ def analysis(e: Edition, page: str) -> dict:
         slugs = e.notes.themes_of(p.anchor)
         return {
             **item(p),
-            "kind": "Alinéa" if p.kind == "pp" else "Paragraphe",
+            "kind": "Alinéa" if p.preambular else "Paragraphe",
             "cls": marks[slugs[0]][2] if slugs else "",
             "marks": [marks[s] for s in slugs],
         }
@@ -217,7 +220,7 @@ def citation_graph(e: Edition, page: str) -> Markup:
         {
             "tag": src_tag[a],
             "anchor": a,
-            "header": a == HEADER_ANCHOR,
+            "header": a == HEADER,
             "y": f"{src_y[a]:.1f}",
             "text_y": f"{src_y[a] + src_h / 2 + 4.5:.1f}",
             "label": place_label(res, a),
@@ -249,7 +252,7 @@ def citation_graph(e: Edition, page: str) -> Markup:
         mid = (x1 + x2) / 2
         paths.append(
             {
-                "cls": " ".join(f"vis-edge--{'entete' if k == HEADER else k}" for k in x.kinds),
+                "cls": " ".join(f"vis-edge--{'entete' if k == BY_HEADER else k}" for k in x.kinds),
                 "src": src_tag[x.source],
                 "doc": f"d{index[x.key]}",
                 "from": x.source,
@@ -257,7 +260,7 @@ def citation_graph(e: Edition, page: str) -> Markup:
                 "d": f"M{x1},{y1:.1f} C{mid},{y1:.1f} {mid},{y2:.1f} {x2},{y2:.1f}",
             }
         )
-    n_places = sum(1 for a in sources if a != HEADER_ANCHOR)
+    n_places = sum(1 for a in sources if a != HEADER)
     rows = [
         {
             "place": place_label(res, x.source),
@@ -288,7 +291,7 @@ def citation_graph(e: Edition, page: str) -> Markup:
             paths=paths,
             tags=[n["tag"] for n in nodes] + [d["tag"] for d in doc_nodes],
             n_places=n_places,
-            has_header=HEADER_ANCHOR in sources,
+            has_header=HEADER in sources,
             rows=rows,
             by_document=by_document,
         )

@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import html
 
-from edition.model import PREAMBULAR, Paragraph, Resolution, authority
+from edition.model import Resolution, authority
+from edition.model.french import part
 from edition.model.authority import EDITION_LANGUAGE as LANGUAGE
 
 AUTHOR = "Assemblée générale des Nations Unies"
@@ -41,10 +42,6 @@ CARD_SIZE = (1200, 630)
 ARTICLE_ROLES = {"paragraph", "preamble", "full-text", "glossary"}
 # pages whose reference-manager item is the resolution itself (a paragraph's is its own)
 RESOLUTION_ROLES = {"resolution", "full-text", "preamble"}
-
-
-def _part(p: Paragraph) -> str:
-    return f"préambule, alinéa {p.number}" if p.kind == PREAMBULAR else f"paragraphe {p.number}"
 
 
 def tags(
@@ -62,7 +59,7 @@ def tags(
     description = html.unescape(str(meta.get("description") or site_description))
     role = meta.get("role")
     own = res.paragraphs_by_anchor.get(meta.get("paragraph"))
-    item = f"{res.title} ({_part(own)})" if role == "paragraph" and own else res.title
+    item = f"{res.title} ({part(own)})" if role == "paragraph" and own else res.title
     year, month, day = res.adopted.split("-")
     here = authority.absolute(site_url, page_url)
     image = authority.absolute(site_url, CARD_IMAGE)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from edition.model import Citation, CitedDocument, Footnote, Paragraph
+from edition.model import HEADER, Citation, CitedDocument, Footnote, Paragraph
 
 # "la résolution 19/33 du Conseil des droits de l’homme"
 HRC_RESOLUTION = re.compile(r"résolution (\d{1,2}/\d{1,3}) du Conseil des droits de l’homme")
@@ -94,7 +94,7 @@ def documents(
             entry["notes"].setdefault(note)
 
     if SYMBOL.fullmatch(report):
-        cite(report, "header")
+        cite(report, HEADER)
     by_number = {n.number: n for n in footnotes}
     for p in paragraphs:
         events = [(c.start, "text", c.key) for c in p.citations]

@@ -36,7 +36,16 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from edition.model import Footnote, FootnoteCall, Paragraph, Resolution, Subparagraph, typography
+from edition.model import (
+    OPERATIVE,
+    PREAMBULAR,
+    Footnote,
+    FootnoteCall,
+    Paragraph,
+    Resolution,
+    Subparagraph,
+    typography,
+)
 from edition.model.errors import ParseError
 from edition.model.french import NO_COMMITTEE, month_number
 from edition.source import citations
@@ -59,7 +68,7 @@ REPORT = re.compile(
 # session's: "ES-11/1. Agression contre l’Ukraine".
 TITLE = re.compile(r"^((?:ES-)?\d{1,3})/(\d{1,4})\.\s+(\S.*)$")
 # "7. Réaffirme que …"
-OPERATIVE = re.compile(r"^(\d+)\.\s+(\S.*)$")
+NUMBERED = re.compile(r"^(\d+)\.\s+(\S.*)$")
 # "a) De présenter …" : a lettered subparagraph.
 SUBPARAGRAPH = re.compile(r"^([a-z])\)\s+(\S.*)$")
 # A preambular paragraph's opening: a participle or an adjective (« Rappelant »,
@@ -173,8 +182,8 @@ def parse(text: str) -> Resolution:
     parts = _paragraphs(blocks[4:], blocks[3][-1])
     paragraphs, footnotes = _footnote_calls(parts, norm.notes)
     paragraphs = [citations.in_paragraph(p) for p in paragraphs]
-    preamble = [p for p in paragraphs if p.kind == "pp"]
-    operative = [p for p in paragraphs if p.kind == "op"]
+    preamble = [p for p in paragraphs if p.kind == PREAMBULAR]
+    operative = [p for p in paragraphs if p.kind == OPERATIVE]
 
     return Resolution(
         symbol=f"A/RES/{session}/{number}",
@@ -324,7 +333,7 @@ def _check_start(block: tuple[Line, ...], text: str, kind: str, what: str) -> No
             "la suite du paragraphe précédent sans ligne blanche, ou un nouveau paragraphe "
             "dont la première ligne est en retrait",
         )
-    pattern = PREAMBLE_OPENING if kind == "pp" else OPERATIVE_OPENING
+    pattern = PREAMBLE_OPENING if kind == PREAMBULAR else OPERATIVE_OPENING
     word = FIRST_WORD.match(text)
     if word and CAPITAL.match(text) and not AFTER_OPENING.match(text, word.end()):
         raise _refuse(
@@ -336,7 +345,7 @@ def _check_start(block: tuple[Line, ...], text: str, kind: str, what: str) -> No
     if not CAPITAL.match(text) or not pattern.match(text):
         shape = (
             "« Rappelant », « Consciente », « Profondément préoccupée »…"
-            if kind == "pp"
+            if kind == PREAMBULAR
             else "un verbe : « Réaffirme », « Prie », « Demande instamment »…"
         )
         raise _refuse(
@@ -373,7 +382,7 @@ def _paragraphs(blocks: list[tuple[Line, ...]], formula: Line) -> list[_Part]:
     for block in blocks:
         text = _join(block)
         last = block[-1]
-        op = OPERATIVE.match(text)
+        op = NUMBERED.match(text)
         sub = SUBPARAGRAPH.match(text)
         expected = len(operative) + 1
         if text == FORMULA:
@@ -404,9 +413,9 @@ def _paragraphs(blocks: list[tuple[Line, ...]], formula: Line) -> list[_Part]:
                 raise _refuse(f"numérotation du dispositif : {what}", block[0], f"le paragraphe {expected}.")
             _close(operative[-1] if operative else None)
             what = f"paragraphe {found} du dispositif"
-            _check_start(block, op[2], "op", what)
+            _check_start(block, op[2], OPERATIVE, what)
             _check_inside(block, op[2], what, found + 1)
-            part = _Part("op", found, [block])
+            part = _Part(OPERATIVE, found, [block])
             operative.append(part)
             parts.append(part)
         elif sub:
@@ -465,7 +474,7 @@ def _paragraphs(blocks: list[tuple[Line, ...]], formula: Line) -> list[_Part]:
                     block[0],
                     "des alinéas distincts",
                 )
-            _check_start(block, text, "pp", what)
+            _check_start(block, text, PREAMBULAR, what)
             _check_inside(block, text, what, 1)
             if not PREAMBLE_END.search(text):
                 raise _refuse(
@@ -474,7 +483,7 @@ def _paragraphs(blocks: list[tuple[Line, ...]], formula: Line) -> list[_Part]:
                     "un alinéa du préambule terminé par « , »",
                 )
             preamble_texts[text] = len(parts) + 1
-            parts.append(_Part("pp", len(parts) + 1, [block]))
+            parts.append(_Part(PREAMBULAR, len(parts) + 1, [block]))
     if not operative:
         last = blocks[-1][-1] if blocks else formula
         raise ParseError(
@@ -533,8 +542,8 @@ def _close(part: _Part | None, final: bool = False) -> None:
 def _build(part: _Part) -> Paragraph:
     """The paragraph of a part: lead and subparagraphs joined by a space."""
     lead = _join(part.blocks[0])
-    if part.kind == "op":
-        lead = OPERATIVE.match(lead)[2]
+    if part.kind == OPERATIVE:
+        lead = NUMBERED.match(lead)[2]
     text, subs = lead, []
     anchor = f"{part.kind}-{part.number}"
     for block in part.blocks[1:]:
