@@ -241,12 +241,15 @@ def test_a_directory_or_a_fifo_is_refused(tmp_path):
             annotations.load(path)
 
 
-def test_the_readme_lists_the_allowed_hosts():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    gate = readme[readme.index("**Links**") :].split("\n- ")[0]
+def test_the_guides_list_the_allowed_hosts():
+    """The testing guide's link gate names every external host; the README's curated-data
+    section the hosts a notice may link to."""
+    guide = (ROOT / "tests" / "README.md").read_text(encoding="utf-8")
+    gate = guide[guide.index("**Links**") :].split("\n- ")[0]
     for host in EXTERNAL_HOSTS:
         assert f"`{host}`" in gate
-    section = readme[readme.index("## Changing the curated data") :]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Curated data") :].split("\n## ")[0]
     assert all(f"`{host}`" in section for host in ANNOTATION_HOSTS)
 
 

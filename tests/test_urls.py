@@ -1,4 +1,4 @@
-"""The published addresses (README « URL scheme », À propos « Adresses stables ») keep
+"""The published addresses (scripts/edition/README.md « URL scheme », À propos « Adresses stables ») keep
 working: every page and anchor listed here, as published for A/RES/68/160, exists in the
 build and holds what it names. The list is written out on purpose, not derived from the
 model: a change of the generator that moved an address must fail here."""
@@ -94,9 +94,9 @@ def table(markdown: str, heading: str) -> dict[str, list[str]]:
 
 
 def test_the_readme_table_is_the_url_module():
-    """README « URL scheme » lists exactly edition.urls.PUBLISHED: every address pattern
+    """The design guide's « URL scheme » (scripts/edition/README.md) lists exactly edition.urls.PUBLISHED: every address pattern
     the module publishes, under its name, and nothing else."""
-    readme = table((ROOT / "README.md").read_text(encoding="utf-8"), "## URL scheme")
+    readme = table((ROOT / "scripts" / "edition" / "README.md").read_text(encoding="utf-8"), "## URL scheme")
     assert readme == {what: addresses.split(", ") for what, addresses in urls.PUBLISHED.items()}
 
 

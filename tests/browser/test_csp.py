@@ -15,7 +15,6 @@ import urllib.request
 import pytest
 from edition.site import csp
 
-from ..conftest import ROOT
 from .conftest import LISTEN
 from .search import META, PLACEHOLDER, QUERY, search
 
@@ -127,19 +126,18 @@ def test_drawer_and_search_are_closed_when_a_page_is_shown_again(page, server):
     assert page.evaluate("[__search.checked, __drawer.checked]") == [False, False]
 
 
-def test_the_toggle_hook_fails_loudly_when_material_changes():
-    import importlib.util
+def test_the_material_patches_fail_loudly_when_material_changes():
+    """The plugin patches Material's markup where no block override reaches (the search
+    dialog's name, the toggles' autocomplete): if an upgrade changed that markup, the build
+    fails rather than silently dropping the fix."""
+    from edition.site.plugin import EditionPlugin
+    from mkdocs.exceptions import PluginError
 
-    spec = importlib.util.spec_from_file_location("form_toggles", ROOT / "overrides/hooks/form_toggles.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-
-    class Page:
-        class file:  # noqa: N801
-            src_uri = "index.md"
-
-    with pytest.raises(RuntimeError, match="Material"):
-        hook.on_post_page("<html><body>sans cases</body></html>", page=Page, config=None)
+    for dialog, toggles in ((True, False), (False, True)):
+        with pytest.raises(PluginError, match="Material"):
+            EditionPlugin._patch_material(
+                "<html><body>sans cases</body></html>", "index.md", dialog=dialog, toggles=toggles
+            )
 
 
 def test_nginx_hides_its_version_sends_hsts_and_the_edition_404(nginx):
