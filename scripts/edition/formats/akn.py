@@ -37,8 +37,17 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 from edition.model import Paragraph, Resolution, authority
+from edition.model.errors import ParseError
 from edition.model.french import NO_COMMITTEE, french_date
-from edition.model.inline import Extras, Token, note_tokens, paragraph_tokens, split_subparagraphs
+from edition.model.inline import (
+    Extras,
+    Token,
+    checked,
+    note_tokens,
+    paragraph_tokens,
+    render,
+    split_subparagraphs,
+)
 from edition.model.notes import Annotations, official_link
 from edition.model.urls import slug
 
@@ -123,25 +132,37 @@ class _Builder:
             self.links[d.key] = link or f"#{slug(d.key)}"
 
     def inline(self, parent: ET.Element, stream: list[Token]) -> None:
-        """Mixed content from the inline token stream: <i> on the opening words, <ref> on
-        cited documents, <sup> on raised letters, an authorialNote at each footnote call."""
-        stack = [parent]
-        for t in stream:
-            if t.type == "text":
-                _add_text(stack[-1], t.value)
-            elif t.type == "note":
-                self.note(stack[-1], int(t.value))
-            elif t.type == "term":
-                continue  # the glossary is the edition's, not the document's
-            elif t.nesting == 1:
-                tag, attrs = {
-                    "em": ("i", {}),
-                    "sup": ("sup", {}),
-                    "cite": ("ref", {"href": self.links.get(t.value, "")}),
-                }[t.type]
-                stack.append(_sub(stack[-1], tag, **attrs))
-            else:
-                stack.pop()
+        """Mixed content from the inline token stream, one rule per token type (inline.render,
+        which refuses a type without one): <i> on the opening words, <ref> on cited
+        documents, <sup> on raised letters, an authorialNote at each footnote call; the
+        glossary is the edition's, not the document's. Subparagraphs are lists of their own
+        (operative_body): inside one element's content, a subparagraph token is an error."""
+        stack: list[tuple[str, ET.Element]] = [("", parent)]
+
+        def span(tag: str, attrs=lambda t: {}):
+            def rule(t: Token) -> None:
+                if t.nesting == 1:
+                    stack.append((t.type, _sub(stack[-1][1], tag, **attrs(t))))
+                elif stack[-1][0] != t.type:  # the stream is balanced (inline.tokens): never
+                    raise ParseError(f"fin de « {t.type} » hors de son élément", line=t.line or None)
+                else:
+                    stack.pop()
+
+            return rule
+
+        def no_subparagraph(t: Token) -> None:
+            raise ParseError("alinéa lettré dans le contenu d’un élément Akoma Ntoso", line=t.line or None)
+
+        rules = {
+            "text": lambda t: _add_text(stack[-1][1], t.value),
+            "note": lambda t: self.note(stack[-1][1], int(t.value)),
+            "term": lambda t: None,
+            "em": span("i"),
+            "sup": span("sup"),
+            "cite": span("ref", lambda t: {"href": self.links.get(t.value, "")}),
+            "subpara": no_subparagraph,
+        }
+        render(stream, checked(rules, "Akoma Ntoso"), "Akoma Ntoso")
 
     def note(self, parent: ET.Element, number: int) -> None:
         n = self.res.footnote(number)

@@ -15,8 +15,9 @@ Guarantees of `tokens()`:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
@@ -158,19 +159,56 @@ def superscript(number: int) -> str:
     return str(number).translate(SUPERSCRIPT_DIGITS)
 
 
-def to_text(stream: list[Token], note: Callable[[int], str] = superscript) -> str:
-    """Plain text: the wording, note calls as superscript digits (or `note(number)`)."""
-    out: list[str] = []
+# Every token type of the stream; each output has a rule for each (rules()).
+TOKEN_TYPES = ("text", "em", "cite", "sup", "term", "subpara", "note")
+
+
+def render(stream: list[Token], rules: dict[str, Callable[[Token], object]], output: str) -> list:
+    """Each token through its type's rule: one list of results. A token with no rule in
+    `rules` (a new type an output forgot) raises the same error in every output, with the
+    token's source line."""
+    out = []
     for t in stream:
-        if t.type == "text":
-            out.append(t.value)
-        elif t.type == "note":
-            out.append(note(int(t.value)))
-        elif t.type == "subpara" and t.nesting == 1:  # each subparagraph on a line of its own
-            if out:
-                out[-1] = out[-1].rstrip(" ")
-            out.append("\n")
-    return "".join(out)
+        rule = rules.get(t.type)
+        if rule is None:
+            raise ParseError(
+                f"élément « {t.type} » du texte sans règle pour {output}",
+                line=t.line or None,
+                expected=f"un élément connu de {output} : {', '.join(sorted(rules))}",
+            )
+        out.append(rule(t))
+    return out
+
+
+def checked(rules: dict[str, Callable[[Token], object]], output: str) -> dict[str, Callable[[Token], object]]:
+    """`rules`, once checked to cover TOKEN_TYPES exactly (a renderer's table, at import)."""
+    if set(rules) != set(TOKEN_TYPES):
+        raise AssertionError(f"règles de {output} : {sorted(set(rules) ^ set(TOKEN_TYPES))}")
+    return rules
+
+
+def _nothing(t: Token) -> str:
+    return ""
+
+
+def to_text(stream: list[Token], note: Callable[[int], str] = superscript) -> str:
+    """Plain text: the wording, note calls as superscript digits (or `note(number)`), each
+    subparagraph on a line of its own."""
+    rules = {
+        "text": lambda t: t.value,
+        "note": lambda t: note(int(t.value)),
+        "subpara": lambda t: "\n" if t.nesting == 1 else "",
+        "em": _nothing,
+        "cite": _nothing,
+        "sup": _nothing,
+        "term": _nothing,
+    }
+    text = "".join(render(stream, checked(rules, "le texte brut"), "le texte brut"))
+    return SPACES_BEFORE_BREAK.sub("\n", text)
+
+
+# the spaces a subparagraph's line break leaves at the end of the line before it
+SPACES_BEFORE_BREAK = re.compile(r" +\n")
 
 
 @dataclass
@@ -183,52 +221,49 @@ class HtmlRules:
     note_id: Callable[[int], str | None]  # the call's own id (None: no id on this page)
     term_href: Callable[[str], str] = lambda entry: ""
     term_title: Callable[[str], str] = lambda entry: ""
-    open: dict[str, Callable[[Token], Markup]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.table = self.rules()
+
+    def rules(self) -> dict[str, Callable[[Token], Markup]]:
+        def span(opening: Callable[[Token], Markup], closing: str) -> Callable[[Token], Markup]:
+            return lambda t: opening(t) if t.nesting == 1 else Markup(closing)
+
+        return checked(
+            {
+                "text": lambda t: escape(t.value),
+                "em": span(lambda t: Markup('<em class="res-opening">'), "</em>"),
+                "sup": span(lambda t: Markup("<sup>"), "</sup>"),
+                "subpara": span(
+                    lambda t: Markup('<span class="res-subpara" id="{}">').format(t.value), "</span>"
+                ),
+                "cite": span(
+                    lambda t: Markup('<a class="res-cite" href="{}" title="{}">').format(
+                        self.document_href(t.value), self.document_title(t.value)
+                    ),
+                    "</a>",
+                ),
+                "term": span(
+                    lambda t: Markup('<a class="ed-term" href="{}" data-term="{}" title="{}">').format(
+                        self.term_href(t.value), t.value, self.term_title(t.value)
+                    ),
+                    "</a>",
+                ),
+                "note": self._note,
+            },
+            "le HTML",
+        )
+
+    def _note(self, t: Token) -> Markup:
+        n = int(t.value)
+        ident = self.note_id(n)
+        id_attr = Markup(' id="{}"').format(ident) if ident else Markup("")
+        return Markup('<sup{}><a class="footnote-ref" href="{}" aria-label="Note {}">{}</a></sup>').format(
+            id_attr, self.note_href(n), n, n
+        )
 
     def render(self, stream: list[Token]) -> Markup:
-        out: list[str] = []
-        for t in stream:
-            if t.type == "text":
-                out.append(escape(t.value))
-            elif t.type == "em":
-                out.append(Markup('<em class="res-opening">') if t.nesting == 1 else Markup("</em>"))
-            elif t.type == "sup":
-                out.append(Markup("<sup>") if t.nesting == 1 else Markup("</sup>"))
-            elif t.type == "subpara":
-                if t.nesting == 1:
-                    out.append(Markup('<span class="res-subpara" id="{}">').format(t.value))
-                else:
-                    out.append(Markup("</span>"))
-            elif t.type == "cite":
-                if t.nesting == 1:
-                    out.append(
-                        Markup('<a class="res-cite" href="{}" title="{}">').format(
-                            self.document_href(t.value), self.document_title(t.value)
-                        )
-                    )
-                else:
-                    out.append(Markup("</a>"))
-            elif t.type == "term":
-                if t.nesting == 1:
-                    out.append(
-                        Markup('<a class="ed-term" href="{}" data-term="{}" title="{}">').format(
-                            self.term_href(t.value), t.value, self.term_title(t.value)
-                        )
-                    )
-                else:
-                    out.append(Markup("</a>"))
-            elif t.type == "note":
-                n = int(t.value)
-                ident = self.note_id(n)
-                id_attr = Markup(' id="{}"').format(ident) if ident else Markup("")
-                out.append(
-                    Markup(
-                        '<sup{}><a class="footnote-ref" href="{}" aria-label="Note {}">{}</a></sup>'
-                    ).format(id_attr, self.note_href(n), n, n)
-                )
-            else:  # pragma: no cover - a new token type must get a rule
-                raise ValueError(f"no HTML rule for token type {t.type!r}")
-        return Markup("").join(out)
+        return Markup("").join(render(stream, self.table, "le HTML"))
 
 
 def split_subparagraphs(stream: list[Token]) -> tuple[list[Token], list[tuple[str, list[Token]]]]:
