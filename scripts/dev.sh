@@ -112,7 +112,7 @@ case "${1:-}" in
     shift
     # One worker per core (at most 4: each builds its own copy of the site), a test
     # file per worker at a time (module fixtures such as nginx or a second build stay
-    # single), handed out in the order tests/conftest.py gives: the longest first.
+    # single), handed out longest first (tests/durations.json, measured by the suite).
     exec "$PY" -m pytest --numprocesses auto --maxprocesses 4 --dist loadfile --no-loadscope-reorder "$@"
     ;;
   *)

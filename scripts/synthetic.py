@@ -62,26 +62,26 @@ def ordinal(n: int) -> str:
     return f"au titre du programme {n:,} ({WORDS[n % 10]} volet)".replace(",", "\u202f")
 
 
-def paragraphs(factor: int) -> list[tuple[str, list[str]]]:
-    """(kind, lines) for each paragraph; a note call is written as {NOTE}."""
+def paragraphs(factor: int) -> list[list[str]]:
+    """The lines of each paragraph; a note call is written as {NOTE}."""
     # notes are numbered with at most 3 digits in the source layout (the parser reads 1-999)
     n_pp, n_op, n_notes = PREAMBLE * factor, OPERATIVE * factor, min(NOTES * factor, 999)
     total = n_pp + n_op
     calls = {round(i * total / n_notes) for i in range(n_notes)}
     out = []
     for i in range(total):
-        kind = "pp" if i < n_pp else "op"
-        number = i + 1 if kind == "pp" else i - n_pp + 1
-        opening = (OPENINGS_PP if kind == "pp" else OPENINGS_OP)[i % 8]
+        preambular = i < n_pp
+        number = i + 1 if preambular else i - n_pp + 1
+        opening = (OPENINGS_PP if preambular else OPENINGS_OP)[i % 8]
         body = [f"{opening} {ordinal(i + 1)} que"] + FILLER[: 2 + i % 4]
         if i in calls:
             body[2 if len(body) > 2 else 1] += "{NOTE}"  # "…à la prévention3"
         last = i == total - 1
-        end = "," if kind == "pp" else ("." if last else " ;")
+        end = "," if preambular else ("." if last else " ;")
         body[-1] += end
-        if kind == "op":
+        if not preambular:
             body[0] = f"{number}. {body[0]}"
-        out.append((kind, body))
+        out.append(body)
     return out
 
 
@@ -109,7 +109,7 @@ def generate(factor: int) -> str:
             page_notes.clear()
         since_break = 0
 
-    for _kind, body in paragraphs(factor):
+    for body in paragraphs(factor):
         for k, text in enumerate(body):
             if "{NOTE}" in text:
                 note += 1

@@ -10,7 +10,7 @@ from edition.model.hosts import ANNOTATION_HOSTS, EXTERNAL_HOSTS
 from edition.model.notes import Annotations
 from edition.source import annotations
 
-from .conftest import ROOT
+from .support.paths import ROOT
 
 DOC = "documents:\n  A/RES/55/2:\n    titre: Déclaration du Millénaire\n"
 THEMES = "themes:\n  suivi: Suivi\n"

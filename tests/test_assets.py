@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import yaml
 
-from . import htmltext
-from .conftest import ROOT
+from .support import htmltext
+from .support.paths import ROOT
 
 
 def test_pages_link_one_bundle_holding_every_stylesheet_in_order(site):

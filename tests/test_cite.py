@@ -21,7 +21,7 @@ from edition.site import card, metatags, structured
 from edition.source import annotations
 from PIL import Image
 
-from .conftest import ROOT
+from .support.paths import ROOT
 
 CSL_SCHEMA = ROOT / "tests" / "schemas" / "csl" / "csl-data.json"
 SYMBOL, DATE = "A/RES/68/160", "2013-12-18"
@@ -190,7 +190,7 @@ def test_each_paragraph_has_its_own_reference_files_of_one_entry():
     edition = pipeline.load(site_url=site)
     schema = json.loads(CSL_SCHEMA.read_text(encoding="utf-8"))
     for p in edition.resolution.paragraphs:
-        here = site + ("preambule" if p.kind == "pp" else "dispositif") + f"/{p.number}.html#{p.anchor}"
+        here = site + ("preambule" if p.preambular else "dispositif") + f"/{p.number}.html#{p.anchor}"
         library = bibtexparser.parse_string(edition.pages[f"paragraphes/{p.anchor}.bib"])
         assert library.failed_blocks == [] and [e.key for e in library.entries] == [
             f"A-RES-68-160-{p.anchor}"

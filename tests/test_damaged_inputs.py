@@ -9,8 +9,8 @@ import shutil
 import pytest
 from edition.build.cli import main
 
-from . import damaged
-from .conftest import ROOT
+from .support import damaged
+from .support.paths import ROOT
 
 
 def snapshot(folder) -> dict[str, bytes]:
@@ -34,7 +34,7 @@ def test_the_corpus_is_committed_and_up_to_date():
     assert len(committed) >= 15
     for name, data, _, _ in damaged.CASES:
         assert (damaged.CORPUS / name).read_bytes() == data, (
-            f"{name} périmé : lancez « python -m tests.damaged »"
+            f"{name} périmé : lancez « python -m tests.support.damaged »"
         )
 
 

@@ -10,8 +10,8 @@ from edition.model.errors import ParseError
 from edition.source.normalise import INVISIBLE, decode
 from edition.source.parse import parse, parse_file
 
-from . import damaged
-from .conftest import SOURCE
+from .support import damaged
+from .support.paths import SOURCE
 
 TEXT = SOURCE.read_text(encoding="utf-8")
 CASES = damaged.CASES  # the one damaged-input table, also run through the CLI (slow)

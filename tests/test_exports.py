@@ -17,8 +17,8 @@ from edition.model.french import french_date
 from edition.model.inline import SUPERSCRIPT_DIGITS as SUPERSCRIPT
 from lxml import etree
 
-from . import htmltext
-from .conftest import ROOT, SOURCE
+from .support import htmltext
+from .support.paths import ROOT, SOURCE
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 NS = {"a": AKN[1:-1]}
@@ -154,7 +154,7 @@ def test_plain_text_is_the_whole_resolution_and_nothing_else(site, resolution):
     assert htmltext.words(note_block) == notes
     lines = main.split("\n")
     for p in resolution.paragraphs:  # one paragraph, one line, ready to quote
-        line = marked_text(p) if p.kind == "pp" else f"{p.number}. {marked_text(p)}"
+        line = marked_text(p) if p.preambular else f"{p.number}. {marked_text(p)}"
         assert line in lines, p.anchor
     assert "l’homme¹ pour favoriser" in text
     assert not re.search(r"[*_\\<>\[\]]", main.split("\n", 3)[3])  # no markup

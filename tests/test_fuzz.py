@@ -1,10 +1,10 @@
-"""The seeded mutation corpus (tests/fuzz.py): at least 300 damaged variants of the real
+"""The seeded mutation corpus (tests/support/fuzz.py): at least 300 damaged variants of the real
 source and of a synthetic resolution, each refused at the right line or built sound; none
-wrong, no traceback, none over the time limit. `python -m tests.fuzz` prints the table."""
+wrong, no traceback, none over the time limit. `python -m tests.support.fuzz` prints the table."""
 
 from __future__ import annotations
 
-from . import fuzz
+from .support import fuzz
 
 
 def test_every_mutant_is_refused_at_its_line_or_built_sound():

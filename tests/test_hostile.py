@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 from edition.site import search
 
-from .conftest import ROOT, SOURCE
+from .support.paths import ROOT, SOURCE
 
 # (where in the source, payload): each payload must come out as text, literally
 PAYLOADS = [

@@ -12,7 +12,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from .conftest import ROOT
+from .support.paths import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

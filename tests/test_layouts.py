@@ -1,11 +1,11 @@
-"""Valid layouts of a real resolution (tests/layouts.py), built right word for word."""
+"""Valid layouts of a real resolution (tests/support/layouts.py), built right word for word."""
 
 from __future__ import annotations
 
 import pytest
 from edition.source.parse import parse
 
-from . import layouts
+from .support import layouts
 
 
 @pytest.mark.parametrize("layout", layouts.LAYOUTS, ids=[c.name for c in layouts.LAYOUTS])

@@ -1,12 +1,12 @@
 """Links: a crawl of the built site finds no broken internal link or anchor, in pages and
 stylesheets alike; every external link is well-formed https to an expected host
-(edition.hosts.EXTERNAL_HOSTS). The resolver is tests/links.py, the suite's only one."""
+(edition.hosts.EXTERNAL_HOSTS). The resolver is tests/support/links.py, the suite's only one."""
 
 from __future__ import annotations
 
 import pytest
 
-from .links import crawl
+from .support.links import crawl
 
 
 def test_no_broken_internal_link_or_anchor_and_only_expected_hosts(site):

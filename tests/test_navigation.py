@@ -10,7 +10,7 @@ from edition.model import OPERATIVE, PREAMBULAR, Paragraph
 from edition.pages import navigation
 from edition.source.parse import parse
 
-from .conftest import SOURCE
+from .support.paths import SOURCE
 
 NAV = [
     {"Accueil": "index.md"},

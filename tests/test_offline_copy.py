@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from edition.site import offline
 
-from . import htmltext
+from .support import htmltext
 
 NAME = "A-RES-68-160-fr-hors-ligne.zip"
 

@@ -10,7 +10,7 @@ import pytest
 from edition.model.errors import ParseError
 from edition.source.parse import parse, parse_file
 
-from .conftest import FIXTURES, ROOT
+from .support.paths import FIXTURES, ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "A-RES-68-160.model.json"
 
@@ -116,7 +116,7 @@ def test_source_lines(resolution):
     lines = (ROOT / "source" / "A-RES-68-160-fr.txt").read_text(encoding="utf-8").splitlines()
     for p in resolution.paragraphs:
         first = lines[p.line - 1].strip()
-        assert first.startswith(p.opening if p.kind == "pp" else f"{p.number}. {p.opening}")
+        assert first.startswith(p.opening if p.preambular else f"{p.number}. {p.opening}")
     for n in resolution.footnotes:
         assert lines[n.line - 1].startswith(f"{n.number} ")
 

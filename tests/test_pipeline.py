@@ -19,7 +19,7 @@ from edition.build.cli import main
 from edition.site import offline, siteurl
 from edition.source import inputs
 
-from .conftest import FIXTURES, ROOT, SOURCE
+from .support.paths import FIXTURES, ROOT, SOURCE
 
 
 @pytest.fixture

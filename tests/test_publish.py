@@ -11,7 +11,7 @@ import re
 import yaml
 from edition.site import csp
 
-from .conftest import ROOT
+from .support.paths import ROOT
 
 PUBLISH = ROOT / "scripts" / "publish"
 

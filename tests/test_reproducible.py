@@ -16,7 +16,7 @@ from pathlib import Path
 from edition.build import pipeline
 from edition.site import offline
 
-from .conftest import ROOT
+from .support.paths import ROOT
 
 
 def tree(site: Path) -> dict[str, str]:

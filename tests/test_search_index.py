@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import json
 
-from edition.model import Footnote, Paragraph, Resolution
+from edition.model import OPERATIVE, PREAMBULAR, Footnote, Paragraph, Resolution
 from edition.model.notes import Annotations
 from edition.site import search
+
+from .support.links import assert_lands
 
 
 def load(site):
@@ -20,11 +22,9 @@ def test_one_entry_per_paragraph_with_its_label_and_address(site, resolution):
     docs = load(site)["docs"]
     by_location = {d["location"]: d for d in docs}
     for p in resolution.paragraphs:
-        location = f"preambule/{p.number}.html" if p.kind == "pp" else f"dispositif/{p.number}.html"
+        location = f"preambule/{p.number}.html" if p.preambular else f"dispositif/{p.number}.html"
         doc = by_location[location]
-        assert doc["title"] == (
-            f"Préambule, alinéa {p.number}" if p.kind == "pp" else f"Paragraphe {p.number}"
-        )
+        assert doc["title"] == (f"Préambule, alinéa {p.number}" if p.preambular else f"Paragraphe {p.number}")
         assert doc["text"].replace("&amp;", "&") == p.text
 
 
@@ -33,7 +33,11 @@ def test_no_paragraph_is_indexed_twice(site):
     locations = [d["location"] for d in docs]
     assert len(locations) == len(set(locations))
     assert not [x for x in locations if x.startswith("texte-integral.html")]
-    assert "index.html#structure" not in locations  # the home page's list of paragraphs
+    # nor is the home page, whose list of paragraphs repeats their opening words
+    assert not [x for x in locations if x.split("#")[0] == "index.html"]
+    # every entry lands on a page and an anchor of the site (none on a part that is gone)
+    for location in locations:
+        assert_lands(site, site / "index.html", location)
     # the wording of a paragraph appears in exactly one entry
     texts = [d["text"] for d in docs]
     data = json.loads((site / "resolution.json").read_text(encoding="utf-8"))
@@ -62,7 +66,7 @@ def test_edition_pages_are_indexed_word_by_word(site):
 
 def by_location_of(anchor: str) -> str:
     kind, number = anchor.split("-")
-    return f"preambule/{number}.html" if kind == "pp" else f"dispositif/{number}.html"
+    return f"preambule/{number}.html" if kind == PREAMBULAR else f"dispositif/{number}.html"
 
 
 def test_a_paragraph_entry_carries_its_notes(site, resolution):
@@ -111,8 +115,8 @@ def test_shape_keeps_other_pages_and_replaces_paragraph_pages():
             {"location": "documents.html#d", "title": "Doc", "text": "notice"},
         ],
     }
-    pp1 = Paragraph("pp", 1, "A", "A < B", 10)
-    op1 = Paragraph("op", 1, "Décide", "Décide", 12)
+    pp1 = Paragraph(PREAMBULAR, 1, "A", "A < B", 10)
+    op1 = Paragraph(OPERATIVE, 1, "Décide", "Décide", 12)
     note = Footnote(1, "Résolution 1/2 & annexe.", 14, "op-1")
     res = Resolution(
         "A/RES/1/1", 1, 1, "2000-01-01", "T", "Troisième Commission", "A/1", "F,", (pp1,), (op1,), (note,)

@@ -14,8 +14,8 @@ from edition.build import pipeline
 from edition.formats import exports
 from edition.model.errors import ParseError
 
-from . import htmltext
-from .conftest import FIXTURES, ROOT, SOURCE
+from .support import htmltext
+from .support.paths import FIXTURES, ROOT, SOURCE
 
 
 def test_full_text_has_every_word_in_order_and_nothing_else(site):
@@ -41,7 +41,7 @@ def test_every_paragraph_has_its_anchor_and_permalink(site, resolution):
     full = htmltext.ids(site / "texte-integral.html")
     for p in resolution.paragraphs:
         assert p.anchor in full
-        if p.kind == "pp":
+        if p.preambular:
             assert p.anchor in pre
             assert (f"preambule/{p.number}.html#{p.anchor}", f"Alinéa {p.number}") in htmltext.links(
                 site / "preambule.html"

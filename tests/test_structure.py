@@ -8,9 +8,10 @@ is a dependency too). Inside a stage, no import cycle. The package's root holds 
 from __future__ import annotations
 
 import ast
+import subprocess
 from pathlib import Path
 
-from .conftest import ROOT
+from .support.paths import ROOT
 
 PACKAGE = ROOT / "scripts" / "edition"
 # stage -> the stages its modules may import from (besides its own)
@@ -151,3 +152,35 @@ def test_the_checks_can_fail(tmp_path, monkeypatch):
         "edition.model.urls → edition.pages",
         "edition.model.urls → edition.pages.render",
     ]
+
+
+def test_git_ignores_no_file_of_the_project():
+    """.gitignore names what is built (the site, a build folder) anchored to the root: a
+    pattern that also matched a package folder (`site/` matched scripts/edition/site/) would
+    leave its new modules out of every commit, and a fresh clone without them."""
+    ignored = subprocess.run(
+        ["git", "ls-files", "--cached", "--ignored", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        encoding="utf-8",
+        check=True,
+    ).stdout.split()
+    assert ignored == []
+    untracked_sources = subprocess.run(
+        [
+            "git",
+            "ls-files",
+            "--others",
+            "--ignored",
+            "--exclude-standard",
+            "scripts",
+            "tests",
+            "overrides",
+            "docs",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        encoding="utf-8",
+        check=True,
+    ).stdout.split()
+    assert [name for name in untracked_sources if name.endswith((".py", ".js", ".css", ".html", ".md"))] == []

@@ -13,8 +13,8 @@ from edition.model.errors import ParseError
 from edition.source.parse import parse, parse_file
 from lxml import etree
 
-from . import htmltext
-from .conftest import FIXTURES, ROOT
+from .support import htmltext
+from .support.paths import FIXTURES, ROOT
 
 SOURCE = FIXTURES / "alineas-lettres.txt"
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
@@ -35,10 +35,14 @@ def test_model_has_the_subparagraphs_with_letters_lines_and_spans():
         ("b", "op-2-b", 21),
         ("c", "op-2-c", 29),
     ]
-    for s in op2.subparagraphs + op4.subparagraphs:
-        assert op2.text[s.start :].startswith(f"{s.letter}) {s.text}") or op4.text[s.start :].startswith(
-            f"{s.letter}) {s.text}"
-        )
+    assert [(s.letter, s.anchor, s.line) for s in op4.subparagraphs] == [
+        ("a", "op-4-a", 35),
+        ("b", "op-4-b", 38),
+    ]
+    # each subparagraph's span is in its own paragraph's text
+    for p in (op2, op4):
+        for s in p.subparagraphs:
+            assert p.text[s.start :].startswith(f"{s.letter}) {s.text}"), (p.anchor, s.letter)
     # b) is cut by a page break and whole again; note 2 is called in a)
     assert op2.subparagraphs[1].text.endswith("de renforcer la coopération internationale\u00a0;")
     assert [c.number for c in op2.calls] == [2]

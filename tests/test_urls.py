@@ -9,10 +9,10 @@ import json
 import re
 
 import pytest
-from edition.model import urls
+from edition.model import PREAMBULAR, urls
 
-from . import htmltext
-from .conftest import ROOT
+from .support import htmltext
+from .support.paths import ROOT
 
 PREAMBLE = [f"pp-{n}" for n in range(1, 10)]
 OPERATIVE = [f"op-{n}" for n in range(1, 15)]
@@ -152,7 +152,9 @@ def test_paragraph_anchors_hold_their_paragraph(site):
             kind, n = anchor.split("-")
             (div,) = root.xpath(f"//*[@id='{anchor}']")
             assert div.get("data-anchor") == anchor
-            assert div.get("data-label") == (f"Préambule, alinéa {n}" if kind == "pp" else f"Paragraphe {n}")
+            assert div.get("data-label") == (
+                f"Préambule, alinéa {n}" if kind == PREAMBULAR else f"Paragraphe {n}"
+            )
 
 
 def test_resolution_json_publishes_the_same_addresses(site):

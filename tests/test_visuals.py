@@ -1,18 +1,19 @@
-"""The resolution at a glance: the map of paragraphs and the operative verbs on the home page,
-the citation graph on the documents page. Every paragraph and every citation is drawn, every
+"""The resolution at a glance: the map of paragraphs and the operative verbs on the analysis
+page (analyse.html), the citation graph on the documents page. Every paragraph and every citation is drawn, every
 link lands, everything is derived from the model (a synthetic resolution gets its own)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from edition.model import urls
 from edition.model.urls import slug
 from edition.pages import visuals
 from edition.source.parse import parse_file
 
-from . import htmltext
-from .conftest import FIXTURES
-from .links import assert_lands
+from .support import htmltext
+from .support.links import assert_lands
+from .support.paths import FIXTURES
 
 SYNTHETIC = FIXTURES / "seize-paragraphes-notes-multipages.txt"
 
@@ -83,7 +84,7 @@ def check_map(site: Path, res) -> None:
     for tile, p in zip(tiles, res.paragraphs, strict=True):
         assert in_ed(tile)
         text = " ".join(tile.text_content().split())
-        kind = "Alinéa" if p.kind == "pp" else "Paragraphe"
+        kind = "Alinéa" if p.preambular else "Paragraphe"
         assert text.startswith(f"{kind} {p.number} {p.opening}"), text
         assert tile.get("href").endswith(f"#{p.anchor}")
         assert_lands(site, page, tile.get("href"))
@@ -174,8 +175,11 @@ def test_graph_draws_every_citation_with_links(site, resolution):
     check_graph(site, resolution)
 
 
-def test_verbs_on_home_page_match_the_model(site, resolution):
+def test_verbs_on_the_analysis_page_match_the_model(site, resolution):
     check_verbs(site, resolution)
+    # they were on the home page: its old anchor is kept, marked as moved to the analysis
+    (mark,) = htmltext.load(site / "index.html").xpath(f"//*[@id='{urls.VERBS_ANCHOR}']")
+    assert mark.getparent().get("data-moved") == urls.html(urls.ANALYSIS)
 
 
 def test_synthetic_resolution_gets_its_own_map_graph_and_verbs(built_edition):

@@ -12,15 +12,9 @@ import pytest
 from edition.site import offline, webapp
 from PIL import Image
 
-from . import htmltext
-from .conftest import ROOT
-
-
-def worker_lists(sw: str) -> tuple[dict, list[dict]]:
-    """(totals, precache list) written in a built sw.js."""
-    edition = json.loads(re.search(r"const EDITION = (\{.*\});", sw)[1])
-    entries = [json.loads(line.rstrip(",")) for line in sw.splitlines() if line.startswith('{"url": ')]
-    return edition, entries
+from .support import htmltext
+from .support.paths import ROOT
+from .support.worker import worker_lists
 
 
 def test_manifest_names_the_app_in_french_with_its_icons(site):

@@ -4,7 +4,7 @@ gate does fail on a page made inaccessible on purpose."""
 
 from __future__ import annotations
 
-from .axe import options, source
+from ..support.axe import options, source
 
 
 def open_page(page, url: str) -> None:

@@ -50,7 +50,7 @@ SELECT = """([selector, first, last]) => {
 def official(p) -> str:
     """A paragraph's official words as the text prints them: the operative number first."""
     words = re.sub(r"[ \t\r\n]+", " ", exports.marked_text(p, lambda n: "")).strip(" ")  # not U+00A0
-    return f"{p.number}. {words}" if p.kind == "op" else words
+    return f"{p.number}. {words}" if not p.preambular else words
 
 
 def copied(page, selector: str, first: str | None = None, last: str | None = None) -> dict:

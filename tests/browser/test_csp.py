@@ -15,8 +15,8 @@ import urllib.request
 import pytest
 from edition.site import csp
 
-from .conftest import LISTEN
-from .search import META, PLACEHOLDER, QUERY, search
+from ..support.browser import LISTEN
+from ..support.search import META, PLACEHOLDER, QUERY, search
 
 
 def headers(url: str) -> dict[str, str]:

@@ -2,7 +2,7 @@
 what the walk saw (one page load per page and place, however many gates):
 
 - as published, on a phone after one visit: the home page opened over http (Debian's nginx
-  with the project's headers, tests/browser/conftest.py) until the service worker has
+  with the project’s headers, tests/support/browser.py) until the service worker has
   stored the whole edition, then every page by its address with the network off, from the
   worker (the error page, which only a server shows, online); the light palette. Each page
   comes from the worker with its policy header; no Content Security Policy violation, no
@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import pytest
 
-from . import axe
-from .conftest import LISTEN, READY, Recorder, foreign, html_pages, walk
+from ..support import axe
+from ..support.browser import LISTEN, READY, Recorder, foreign, html_pages, walk
 
 # What each page reports once settled: axe's findings (the rules given), its policy
 # violations, palette, language and whether a service worker is registered.

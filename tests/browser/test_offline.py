@@ -8,8 +8,8 @@ import zipfile
 
 import pytest
 
-from .conftest import foreign
-from .search import META, PLACEHOLDER, QUERY, search
+from ..support.browser import foreign
+from ..support.search import META, PLACEHOLDER, QUERY, search
 
 NAME = "A-RES-68-160-fr-hors-ligne.zip"
 

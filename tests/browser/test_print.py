@@ -2,7 +2,7 @@
 the resolution by its symbol and its place « n / N », no sheet holds only a line or two,
 the first carries the page's identity and the last the citation; links are words on paper
 (no underline), and nothing of the interface is printed. The PDF is read by
-tests/pdftext.py (no PDF package on the test machines)."""
+tests/support/pdftext.py (no PDF package on the test machines)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from .. import pdftext
+from ..support import pdftext
 
 PRINTED = ["index.html", "preambule.html", "dispositif/7.html", "documents.html", "glossaire.html"]
 FEWEST_LINES = 3  # of the page's own text on a sheet, running head and number apart

@@ -14,14 +14,15 @@ import zipfile
 
 import pytest
 from edition.build import pipeline
+from edition.dev.headless import CHROMIUM, CHROMIUM_ARGS
 from edition.dev.httpserve import Server
 from edition.site import webapp
 from playwright.sync_api import Error as PlaywrightError
 
-from ..conftest import ROOT, SOURCE
-from ..test_webapp import worker_lists
-from .conftest import CHROMIUM, CHROMIUM_ARGS, READY, Recorder
-from .search import open_search, search
+from ..support.browser import READY, Recorder
+from ..support.paths import ROOT, SOURCE
+from ..support.search import open_search, search
+from ..support.worker import worker_lists
 
 pytestmark = pytest.mark.worker  # the service worker is what these tests are about
 

@@ -8,8 +8,8 @@ import zipfile
 import pytest
 from playwright.sync_api import expect
 
-from ..conftest import ROOT
-from .search import LINKS, META, QUERY, open_search
+from ..support.paths import ROOT
+from ..support.search import LINKS, META, QUERY, open_search
 
 
 @pytest.mark.parametrize("origin", ["server", "file_base"])

@@ -14,8 +14,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from ..conftest import ROOT
-from .search import LINKS, META, NONE, PLACEHOLDER, QUERY, anchors, excerpts, open_search, search
+from ..support.paths import ROOT
+from ..support.search import LINKS, META, NONE, PLACEHOLDER, QUERY, anchors, excerpts, open_search, search
 
 PP = [f"pp-{n}" for n in range(1, 10)]
 HOMME = PP + ["op-1", "op-5", "op-6", "op-7", "op-8", "op-9", "op-10", "op-11", "op-12", "op-13"]

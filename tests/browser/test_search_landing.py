@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from .search import LINKS, open_search, search
+from ..support.search import LINKS, open_search, search
 
 EDITION_PAGES = {"a-propos.html", "documents.html", "glossaire.html"}
 

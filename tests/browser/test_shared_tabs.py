@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import SharedContext
+from ..support.browser import SharedContext
 
 STATE = (
     "[localStorage.getItem('k'), sessionStorage.getItem('k'), navigator.onLine, matchMedia('print').matches]"

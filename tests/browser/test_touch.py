@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import CONTEXT, PHONE
+from ..support.browser import CONTEXT, PHONE
 
 # the edition's controls, as reading.js and the templates make them; glossary terms are
 # controls only while the annotations are shown

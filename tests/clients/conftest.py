@@ -25,7 +25,7 @@ import pytest
 from edition.build import pipeline
 from edition.dev.httpserve import Server, free_port
 
-from ..conftest import ROOT
+from ..support.paths import ROOT
 
 TOOLS = Path(os.environ.get("EDITION_CLIENT_TOOLS") or ROOT.parent / "shared" / "tools")
 CSL = TOOLS / "csl"

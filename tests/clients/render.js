@@ -5,7 +5,7 @@
 //    "locale": "en-GB", "cites": [{"id": "...", "locator": "7"}]}
 // Output on stdout, JSON: [{"id", "locator", "note", "later", "bibliography"}].
 "use strict";
-const fs = require("fs");
+const fs = require("node:fs");
 const CSL = require("citeproc");
 
 const input = JSON.parse(fs.readFileSync(0, "utf8"));
@@ -15,7 +15,7 @@ const sys = {
   retrieveLocale: (lang) => {
     try {
       return fs.readFileSync(`${input.locales}/locales-${lang}.xml`, "utf8");
-    } catch (err) {
+    } catch {
       return false;
     }
   },

@@ -7,6 +7,7 @@ from __future__ import annotations
 import urllib.request
 
 import pytest
+from edition.model import PREAMBULAR
 
 SYMBOL = "A/RES/68/160"
 TITLE = "Renforcement de la coopération internationale dans le domaine des droits de l’homme"
@@ -78,8 +79,8 @@ def test_a_paragraph_file_imports_as_that_paragraph_alone(imported, published, a
     items = imported((site / "paragraphes" / f"{anchor}.{extension}").read_bytes())
     assert len(items) == 1, items
     kind, number = anchor.split("-")
-    page = f"preambule/{number}.html" if kind == "pp" else f"dispositif/{number}.html"
-    part = f"préambule, alinéa {number}" if kind == "pp" else f"paragraphe {number}"
+    page = f"preambule/{number}.html" if kind == PREAMBULAR else f"dispositif/{number}.html"
+    part = f"préambule, alinéa {number}" if kind == PREAMBULAR else f"paragraphe {number}"
     item = items[0]
     resolution_item(item, f"{TITLE} ({part})", f"{base}{page}#{anchor}")
     # the address works: the page is there and holds the paragraph

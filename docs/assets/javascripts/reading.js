@@ -72,21 +72,21 @@
     let ok = false;
     try {
       ok = document.execCommand("copy");
-    } catch (err) {
+    } catch {
       ok = false;
     }
     document.body.removeChild(area);
-    if (focused && focused.focus) focused.focus();
+    focused?.focus?.();
     return ok;
   }
 
   async function copy(text, done) {
     let ok = false;
-    if (navigator.clipboard && navigator.clipboard.writeText) {
+    if (navigator.clipboard?.writeText) {
       try {
         await navigator.clipboard.writeText(text);
         ok = true;
-      } catch (err) {
+      } catch {
         ok = legacyCopy(text);
       }
     } else {
@@ -125,7 +125,7 @@
     try {
       const list = JSON.parse(para.getAttribute("data-citations") || "[]");
       if (list.length) return list;
-    } catch (err) { /* fall through */ }
+    } catch { /* fall through */ }
     return [["Référence", para.getAttribute("data-cite") || ""]];
   }
 
@@ -161,7 +161,7 @@
     else root.removeAttribute("data-annotations");
     try {
       localStorage.setItem(STORE, on ? "on" : "off");
-    } catch (err) { /* private mode: the choice lasts for this page */ }
+    } catch { /* private mode: the choice lasts for this page */ }
     syncTerms();
   }
 
@@ -518,8 +518,11 @@
         upTo.setEnd(range.startContainer, range.startOffset);
         const before = wordingBlocks(upTo.cloneContents()).join(" ");
         let n = 0;
-        let at = -1;
-        while ((at = map.text.indexOf(quote, at + 1)) >= 0 && at <= before.length + 1) n++;
+        let at = map.text.indexOf(quote);
+        while (at >= 0 && at <= before.length + 1) {
+          n++;
+          at = map.text.indexOf(quote, at + 1);
+        }
         selected = { para, quote, n: Math.max(n, 1), fragment: textFragment(para, range) };
       }
     }
@@ -568,7 +571,9 @@
     const choice = document.createElement("select");
     choice.className = "ed-quote__format";
     choice.setAttribute("aria-label", "Forme de la citation");
-    formats.forEach(([name], i) => choice.add(new Option(name, String(i))));
+    formats.forEach(([name], i) => {
+      choice.add(new Option(name, String(i)));
+    });
     const shown = document.createElement("p");
     shown.className = "ed-quote__text";
     const link = quoteLink(q);
@@ -686,7 +691,7 @@
     let rootPath = ".";
     try {
       rootPath = JSON.parse(document.getElementById("__config").textContent).base || ".";
-    } catch (err) { /* keep "." */ }
+    } catch { /* keep "." */ }
     const url = new URL(footer.getAttribute("data-print-footer"), new URL(`${rootPath}/`, base));
     const slot = footer.querySelector(".ed-print-footer__url");
     if (slot && /^https?:/.test(url.href)) slot.textContent = url.href;

@@ -227,7 +227,9 @@
         notes: entry.notes.reduce((n, note) => n + count(note.tokens, term), 0),
       }));
       if (counts.some((c) => !c.title && !c.text && !c.notes)) return;
-      counts.forEach((_, i) => df[i]++);
+      counts.forEach((_, i) => {
+        df[i]++;
+      });
       hits.push({ entry, order, counts });
     });
 

@@ -21,9 +21,9 @@ import sys
 from pathlib import Path
 
 from edition.build import pipeline
+from edition.model.errors import ParseError
 from edition.site import csp, siteurl
 from edition.source import annotations, inputs
-from edition.model.errors import ParseError
 
 
 def main(argv: list[str] | None = None) -> int:

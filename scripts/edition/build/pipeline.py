@@ -23,7 +23,6 @@ import logging
 import os
 import re
 import shutil
-import stat
 import subprocess
 import tempfile
 import time
@@ -395,14 +394,18 @@ def _build(docs: Path, folder: Path, config: Path, inputs: Inputs | None, *, off
         logger.removeHandler(collect)
 
 
-def mkdocs_build(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml", inputs: Inputs | None = None) -> None:
+def mkdocs_build(
+    docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml", inputs: Inputs | None = None
+) -> None:
     """Strict MkDocs build (no offline zip) into a staging folder, swapped in for `site`
     only on success."""
     with swapped_in(site) as tmp:
         _build(docs, tmp, config, inputs, offline_zip=False)
 
 
-def build_site(docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml", inputs: Inputs | None = None) -> str:
+def build_site(
+    docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml", inputs: Inputs | None = None
+) -> str:
     """The full site: one strict build with the offline zip at its root, whose size the
     pages that ask for it show (see offline.make_zip: one zip, no fixed point). All of it
     happens in a staging folder that replaces `site` only then: a failing build or zip

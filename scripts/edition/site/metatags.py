@@ -28,8 +28,8 @@ from __future__ import annotations
 import html
 
 from edition.model import Resolution, authority
-from edition.model.french import part
 from edition.model.authority import EDITION_LANGUAGE as LANGUAGE
+from edition.model.french import part
 
 AUTHOR = "Assemblée générale des Nations Unies"
 # how Zotero is told the author is one institution, not a person (see above)

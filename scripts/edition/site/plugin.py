@@ -142,7 +142,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if self.inputs is None:
             here = Path(config.config_file_path or ".").resolve().parent
             try:
-                self.inputs = load(here / self.config.source, here / self.config.annotations if self.config.annotations else None)
+                self.inputs = load(
+                    here / self.config.source,
+                    here / self.config.annotations if self.config.annotations else None,
+                )
             except ParseError as err:
                 raise PluginError(str(err)) from None
         return self.inputs
@@ -186,7 +189,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         target = (page.meta or {}).get("canonical")
         if target:  # an old address: its text, and a canonical link to its new place
             page.canonical_url = (config.site_url or "") + target
-        context["edition_official"] = {"url": authority.official_url(self.res.symbol), "symbol": self.res.symbol}
+        context["edition_official"] = {
+            "url": authority.official_url(self.res.symbol),
+            "symbol": self.res.symbol,
+        }
         context["edition_meta"] = metatags.tags(
             self.res, page.meta or {}, page.url or "index.html", config.site_url, config.site_name,
             config.site_description or "",
@@ -227,7 +233,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if not template_name.endswith(".html"):
             return output_content
         output = self._patch_material(
-            output_content, template_name, dialog="md-search" in output_content, toggles=template_name == "404.html"
+            output_content,
+            template_name,
+            dialog="md-search" in output_content,
+            toggles=template_name == "404.html",
         )
         output = french_spacing(output)
         return self._secure(output, template_name)
@@ -243,7 +252,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if toggles:
             for tag in TOGGLES:
                 if output.count(tag) != 1:
-                    raise PluginError(f"{where} : case à cocher de Material introuvable ou changée ({tag[:60]}…)")
+                    raise PluginError(
+                        f"{where} : case à cocher de Material introuvable ou changée ({tag[:60]}…)"
+                    )
                 output = output.replace(tag, tag.replace(' autocomplete="off"', ""))
         return output
 
@@ -253,7 +264,12 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         meta = page.meta or {}
         title = meta.get("title") or page.title or config.site_name
         obj = structured.json_ld(
-            self.res, page.url or "index.html", title, config.site_url, meta.get("role"), meta.get("paragraph")
+            self.res,
+            page.url or "index.html",
+            title,
+            config.site_url,
+            meta.get("role"),
+            meta.get("paragraph"),
         )
         return output.replace("</head>", structured.script_tag(obj) + "\n  </head>", 1)
 
@@ -301,9 +317,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             os.chmod(site / name, 0o644)
         webapp.write_service_worker(site, shipped=self.config.shipped)  # last: every file listed
         if not self.serve:
-            (site / "_headers").write_text(csp.headers_file(csp.policy(self.policy, header=True)), encoding="utf-8")
+            (site / "_headers").write_text(
+                csp.headers_file(csp.policy(self.policy, header=True)), encoding="utf-8"
+            )
 
     # after Material's search plugin (0) wrote its index, before its offline plugin (-100)
     # inlines that index for file://; then, after the offline plugin, the rest
     on_post_build = CombinedEvent(event_priority(-50)(_search_index), event_priority(-110)(_finish))
-

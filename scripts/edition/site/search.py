@@ -120,6 +120,3 @@ def rewrite(site_dir: Path, res: Resolution, data: Annotations) -> None:
     (Path(site_dir) / INDEX_FILE).write_text(index_script(shaped), encoding="utf-8")
     fetched = json.dumps(stub(index), ensure_ascii=False, separators=(",", ":"))
     index_path.write_text(fetched, encoding="utf-8")
-
-
-

@@ -6,7 +6,7 @@ capitalised name, a web address wrapped onto its own line, a line ending at a di
 an en dash or a slash, codes and formulas glued to digits, other headers. Most have a
 twin without the feature (`same_as`): both must give the same model, line numbers aside.
 The others name what the model must hold (`check`). The damaged layouts the parser must
-refuse are in tests/damaged.py; the same classes are mutations of tests/fuzz.py."""
+refuse are in tests/support/damaged.py; the same classes are mutations of tests/support/fuzz.py."""
 
 from __future__ import annotations
 

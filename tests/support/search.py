@@ -1,5 +1,5 @@
-"""Drive Material's search box and read its results (shared by the search tests and
-scripts/benchmark.py)."""
+"""Drive Material's search box and read its results (shared by the browser tier's search
+tests)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ import functools
 
 import pytest
 
-from ..conftest import ROOT
+from .paths import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.2 A and AA (target size among them), plus axe's best practices (Lighthouse's

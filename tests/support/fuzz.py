@@ -9,12 +9,14 @@ render, each with its expectation:
   subparagraph and note counts of the undamaged text, and every word of the mutant's
   body and notes present, in order, in the plain text rebuilt from the model.
 
-`python -m tests.fuzz [COUNT]` prints the table (refused / built sound / wrong / tracebacks
+`python -m tests.support.fuzz [COUNT]` prints the table (refused / built sound / wrong / tracebacks
 / over 60 s); tests/test_fuzz.py runs it and requires 0 wrong, 0 tracebacks, 0 over 60 s.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import random
 import re
 import signal
@@ -22,9 +24,9 @@ import sys
 import time
 import traceback
 from dataclasses import dataclass, field
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from .paths import FIXTURES, ROOT, SOURCE
+
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from edition.formats import exports  # noqa: E402
@@ -38,8 +40,8 @@ from .htmltext import source_text_words, words  # noqa: E402
 from .layouts import comparable  # noqa: E402
 
 SOURCES = {
-    "réel": ROOT / "source" / "A-RES-68-160-fr.txt",
-    "synthétique": ROOT / "tests" / "fixtures" / "alineas-lettres.txt",
+    "réel": SOURCE,
+    "synthétique": FIXTURES / "alineas-lettres.txt",
 }
 SEED = 68160
 LIMIT = 60  # seconds per mutant
@@ -523,13 +525,24 @@ def run_one(mutant: Mutant) -> Outcome:
     return Outcome(mutant, verdict, detail, time.perf_counter() - start)
 
 
-def run(count: int = 400, seed: int = SEED) -> Table:
+def run(count: int = 400, seed: int = SEED, processes: int | None = None) -> Table:
+    """Every mutant's outcome, in the corpus's order whatever the number of processes (by
+    default one per core: each mutant is parsed and rendered on its own, in a forked child
+    with its own time limit)."""
     table = Table()
-    for name, path in SOURCES.items():  # the undamaged texts are sound
-        text = path.read_text(encoding="utf-8")
-        assert not soundness(parse(text), text), name
-    for mutant in mutants(count, seed):
-        table.outcomes.append(run_one(mutant))
+    for name, path in SOURCES.items():  # the undamaged texts are sound (and, rendered
+        text = path.read_text(encoding="utf-8")  # here, compile the templates once for all)
+        res = parse(text)
+        assert not soundness(res, text), name
+        Pages(res, Annotations(), path.name).pages()
+    corpus = mutants(count, seed)
+    processes = processes or len(os.sched_getaffinity(0))
+    if processes == 1:
+        table.outcomes = [run_one(m) for m in corpus]
+        return table
+    context = multiprocessing.get_context("fork")
+    with context.Pool(processes) as pool:
+        table.outcomes = pool.map(run_one, corpus, chunksize=8)
     return table
 
 

@@ -1,5 +1,5 @@
 """The one damaged-input table: variants of the source text, made deterministically from
-it, committed in tests/fixtures/damaged/ (regenerate with `python -m tests.damaged`).
+it, committed in tests/fixtures/damaged/ (regenerate with `python -m tests.support.damaged`).
 
 Each case: (file name, bytes, expected line, fragment the error message must contain).
 tests/test_errors.py parses every case in memory (fast); tests/test_damaged_inputs.py
@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import random
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT / "source" / "A-RES-68-160-fr.txt"
-CORPUS = ROOT / "tests" / "fixtures" / "damaged"
+from .paths import FIXTURES, ROOT, SOURCE
+
+CORPUS = FIXTURES / "damaged"
 
 TEXT = SOURCE.read_text(encoding="utf-8")
 LINES = TEXT.split("\n")

@@ -143,9 +143,9 @@ class Pdf:
         font: dict[int, str] = {}
         operands: list = []
         for m in TOKEN.finditer(data):
-            kind = m.lastgroup
-            value = m[kind] if kind else b""
-            if kind == "op":
+            token = m.lastgroup
+            value = m[token] if token else b""
+            if token == "op":
                 op = value.decode()
                 if op == "q":
                     stack.append(ctm)
@@ -169,11 +169,11 @@ class Pdf:
                     x, y = _mul(tm, ctm)[4:]
                     out.append((x, height - y, text))
                 operands = []
-            elif kind == "num":
+            elif token == "num":
                 operands.append(float(value))
-            elif kind == "name":
+            elif token == "name":
                 operands.append(value[1:].decode())
-            elif kind == "hex":
+            elif token == "hex":
                 operands.append(bytes.fromhex(re.sub(rb"\s", b"", value[1:-1]).decode()))
         return out
 
