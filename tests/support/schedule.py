@@ -89,7 +89,7 @@ def whole_run(config: pytest.Config) -> bool:
         and not option.keyword
         and not option.markexpr
         and not getattr(option, "deselect", None)
-        and not option.exitfirst
+        and not option.maxfail  # -x is --maxfail=1
         and not getattr(option, "lf", False)
     )
 
