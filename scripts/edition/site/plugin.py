@@ -38,6 +38,7 @@ import os
 from pathlib import Path
 
 import pathspec
+from jinja2 import TemplateSyntaxError
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -152,6 +153,14 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def on_env(self, env, *, config, files):
         env.bytecode_cache = BYTECODE_CACHE  # the compiled templates, kept between builds
+        # the templates' inline scripts, compiled once for the build (a body that is not a
+        # template of its own, a block cut by the <script> tags, is rendered on no page)
+        self.script_templates = []
+        for _, source in self.script_sources:
+            try:
+                self.script_templates.append(env.from_string(source))
+            except TemplateSyntaxError:
+                continue
         return env
 
     def on_files(self, files, *, config):
@@ -208,11 +217,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def _known_scripts(self, context, config, where: str) -> None:
         """The inline scripts the theme's templates write, rendered for this page (csp.py)."""
-        env = config.theme.get_env()
         known = set()
-        for _, source in self.script_sources:
+        for template in self.script_templates:
             try:
-                known.add(env.from_string(source).render(context))
+                known.add(template.render(context))
             except Exception:  # noqa: BLE001 (a script this context cannot render is not on the page)
                 continue
         self.known_scripts[where] = known
