@@ -50,7 +50,18 @@ from edition.model.errors import ParseError
 from edition.model.typography import french_spacing
 from edition.pages import navigation, toc
 from edition.pages.templating import BYTECODE_CACHE
-from edition.site import card, csp, identity, metatags, offline, search, siteurl, structured, webapp
+from edition.site import (
+    card,
+    csp,
+    identity,
+    imagecache,
+    metatags,
+    offline,
+    search,
+    siteurl,
+    structured,
+    webapp,
+)
 from edition.source.inputs import Inputs, load
 
 # The stylesheets of extra_css, served as one file (their cascade order kept)
@@ -315,7 +326,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         site = Path(config.site_dir)
         image = site / metatags.CARD_IMAGE
         image.parent.mkdir(parents=True, exist_ok=True)
-        image.write_bytes(card.card_png(self.res.symbol, self.res.title, self.res.adopted))
+        image.write_bytes(
+            imagecache.png(card.__file__, card.card_png, self.res.symbol, self.res.title, self.res.adopted)
+        )
         os.chmod(image, 0o644)
         if self.config.offline_zip and not self.serve:
             name = urls.zip_name(self.res.symbol)

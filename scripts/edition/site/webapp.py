@@ -27,6 +27,7 @@ import json
 from pathlib import Path
 
 from edition.model import Resolution
+from edition.site import imagecache
 from edition.site.offline import format_size
 
 CONFIG_KEY = "service_worker"  # config.extra flag: set by the pipeline for the shipped build
@@ -132,9 +133,9 @@ def generated_files(name: str, description: str, res: Resolution) -> dict[str, s
     label = res.short
     return {
         MANIFEST: manifest(name, short_name(res), description),
-        ICON_192: icon(label, 192),
-        ICON_512: icon(label, 512),
-        ICON_MASKABLE: icon(label, 512, maskable=True),
+        ICON_192: imagecache.png(__file__, icon, label, 192),
+        ICON_512: imagecache.png(__file__, icon, label, 512),
+        ICON_MASKABLE: imagecache.png(__file__, icon, label, 512, maskable=True),
     }
 
 
