@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import yaml
+from edition.site.stylesheets import without_comments
 
 from .support import htmltext
 from .support.paths import ROOT
@@ -13,7 +14,11 @@ def test_pages_link_one_bundle_holding_every_stylesheet_in_order(site):
     sources = config["extra_css"]
     assert len(sources) > 1
     bundle = (site / "assets/stylesheets/edition.bundle.css").read_text(encoding="utf-8")
-    positions = [bundle.index((ROOT / "docs" / src).read_text(encoding="utf-8")) for src in sources]
+    # each source whole, without its comments (site/stylesheets.py), in the cascade's order
+    served = [without_comments((ROOT / "docs" / src).read_text(encoding="utf-8")) for src in sources]
+    assert all(css.count("{") > 5 for css in served)
+    positions = [bundle.index(css) for css in served]
+    assert "/*" not in bundle
     assert positions == sorted(positions)
     for page in ["index.html", "dispositif/5.html"]:
         links = htmltext.load(site / page).xpath("//link[@rel='stylesheet']/@href")

@@ -60,6 +60,7 @@ from edition.site import (
     search,
     siteurl,
     structured,
+    stylesheets,
     webapp,
 )
 from edition.source.inputs import Inputs, load
@@ -123,6 +124,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             config.theme.static_templates.discard("sitemap.xml")
         for key, value in identity.for_material(self.res).items():
             config[key] = value
+        config.theme["favicon"] = webapp.FAVICON  # drawn in on_files, not Material's logo
         if config.nav:
             config.nav, omitted = navigation.expand(config.nav, self.res)
             if omitted:
@@ -178,11 +180,18 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if self.stylesheets:
             parts = []
             for src in self.stylesheets:
-                parts.append(f"/* {src} */\n" + (Path(config.docs_dir) / src).read_text(encoding="utf-8"))
+                text = (Path(config.docs_dir) / src).read_text(encoding="utf-8")
+                try:  # the comments are for the maintainer: the reader's first view is lighter
+                    parts.append(stylesheets.without_comments(text))
+                except stylesheets.UnclosedComment as err:
+                    raise PluginError(f"{src}:{err.line}: {err}") from None
                 source = files.get_file_from_path(src)
                 if source is not None:
                     files.remove(source)
             files.append(File.generated(config, BUNDLE, content="\n".join(parts)))
+        theme_favicon = files.get_file_from_path(webapp.MATERIAL_FAVICON)
+        if theme_favicon is not None:
+            files.remove(theme_favicon)
         names = identity.names(self.res)  # as text: the manifest is JSON, not HTML
         for name, content in webapp.generated_files(names.app_name, names.description, self.res).items():
             files.append(File.generated(config, name, content=content))

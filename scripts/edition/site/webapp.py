@@ -36,6 +36,9 @@ WORKER = "sw.js"
 ICON_192 = "assets/images/app-192.png"
 ICON_512 = "assets/images/app-512.png"
 ICON_MASKABLE = "assets/images/app-maskable-512.png"
+# the browser tab's icon, the same drawing at 32 px (Material's default is its own logo)
+FAVICON = "assets/images/favicon-32.png"
+MATERIAL_FAVICON = "assets/images/favicon.png"
 # Material's "blue grey" primary colour (--md-primary-fg-color in its palette stylesheet):
 # the header's colour in both schemes.
 THEME_COLOR = "#546d78"
@@ -133,6 +136,7 @@ def generated_files(name: str, description: str, res: Resolution) -> dict[str, s
     label = res.short
     return {
         MANIFEST: manifest(name, short_name(res), description),
+        FAVICON: imagecache.png(__file__, icon, label, 32),
         ICON_192: imagecache.png(__file__, icon, label, 192),
         ICON_512: imagecache.png(__file__, icon, label, 512),
         ICON_MASKABLE: imagecache.png(__file__, icon, label, 512, maskable=True),
