@@ -37,6 +37,14 @@ def test_manifest_names_the_app_in_french_with_its_icons(site):
         assert image.convert("RGB").getpixel((image.width // 2, image.height // 8)) == (0x54, 0x6D, 0x78)
 
 
+def test_the_tab_icon_is_the_editions_not_materials(site):
+    image = Image.open(io.BytesIO((site / webapp.FAVICON).read_bytes()))
+    assert image.format == "PNG" and image.size == (32, 32)
+    image.apply_transparency()
+    assert image.convert("RGB").getpixel((16, 4)) == (0x54, 0x6D, 0x78)
+    assert not (site / webapp.MATERIAL_FAVICON).exists()  # Material's logo is not shipped
+
+
 def test_theme_colour_is_materials_blue_grey(site):
     palette = next((site / "assets" / "stylesheets").glob("palette.*.min.css")).read_text(encoding="utf-8")
     colour = re.search(r"\[data-md-color-primary=blue-grey\]\{--md-primary-fg-color:(#[0-9a-f]{6})", palette)
@@ -49,6 +57,7 @@ def test_every_page_links_the_manifest_and_names_the_worker(site, page):
     depth = "../" * page.count("/")
     assert root.xpath("//link[@rel='manifest']/@href") == [depth + webapp.MANIFEST]
     assert root.xpath("//meta[@name='theme-color']/@content") == [webapp.THEME_COLOR]
+    assert root.xpath("//link[@rel='icon']/@href") == [depth + webapp.FAVICON]
     config = json.loads(root.xpath("//script[@id='__webapp']")[0].text)
     assert config == {"worker": depth + webapp.WORKER}
 
