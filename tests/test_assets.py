@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+from pathlib import Path
+
+import material
+import rjsmin
 import yaml
 from edition.site.stylesheets import without_comments
 
@@ -26,3 +32,24 @@ def test_pages_link_one_bundle_holding_every_stylesheet_in_order(site):
         assert [h.rsplit("/", 1)[-1] for h in ours] == ["edition.bundle.css"], links
     for src in sources:  # the sources are not shipped twice
         assert not (site / src).exists()
+
+
+def test_the_editions_scripts_are_served_minified_and_nothing_else_is(site):
+    """Our scripts reach readers through rjsmin (comments and blanks gone, still valid
+    JavaScript); the vendors' copies and Material's own scripts are shipped as published."""
+    node = shutil.which("node")
+    assert node, "node manque (Node.js 20, installé par scripts/dev.sh)"
+    ours = sorted((ROOT / "docs/assets/javascripts").glob("*.js"))
+    assert len(ours) >= 6
+    for source in ours:
+        text = source.read_text(encoding="utf-8")
+        served = site / "assets/javascripts" / source.name
+        assert served.read_text(encoding="utf-8") == rjsmin.jsmin(text), source.name
+        assert served.stat().st_size < 0.8 * len(text.encode()), source.name
+        check = subprocess.run([node, "--check", str(served)], capture_output=True, encoding="utf-8")
+        assert check.returncode == 0, (source.name, check.stderr)
+    for vendor in (ROOT / "docs/assets/vendor").rglob("*.js"):
+        assert (site / vendor.relative_to(ROOT / "docs")).read_bytes() == vendor.read_bytes()
+    theme = Path(material.__file__).parent / "templates/assets/javascripts"
+    for bundle in theme.glob("bundle.*.min.js"):
+        assert (site / "assets/javascripts" / bundle.name).read_bytes() == bundle.read_bytes()

@@ -38,6 +38,7 @@ import os
 from pathlib import Path
 
 import pathspec
+import rjsmin
 from jinja2 import TemplateSyntaxError
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -67,6 +68,8 @@ from edition.source.inputs import Inputs, load
 
 # The stylesheets of extra_css, served as one file (their cascade order kept)
 BUNDLE = "assets/stylesheets/edition.bundle.css"
+# the edition's own scripts, minified when served
+SCRIPTS = "assets/javascripts/"
 # Material's form toggles carry autocomplete="off", which HTML allows on text fields only:
 # removed here; docs/assets/javascripts/form-toggles.js keeps them from being restored open.
 TOGGLES = [
@@ -189,6 +192,21 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                 if source is not None:
                     files.remove(source)
             files.append(File.generated(config, BUNDLE, content="\n".join(parts)))
+        # the edition's own scripts served without comments and blanks (the vendors'
+        # copies, under assets/vendor/, are shipped as their packages publish them)
+        docs = Path(config.docs_dir).resolve()
+        ours = [
+            f
+            for f in files
+            if f.src_uri.startswith(SCRIPTS)
+            and f.src_uri.endswith(".js")
+            and f.abs_src_path
+            and Path(f.abs_src_path).resolve().is_relative_to(docs)  # not the theme's
+        ]
+        for script in ours:
+            files.remove(script)
+            text = Path(script.abs_src_path).read_text(encoding="utf-8")
+            files.append(File.generated(config, script.src_uri, content=rjsmin.jsmin(text)))
         theme_favicon = files.get_file_from_path(webapp.MATERIAL_FAVICON)
         if theme_favicon is not None:
             files.remove(theme_favicon)
