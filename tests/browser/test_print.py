@@ -92,3 +92,33 @@ def test_links_are_words_on_paper(page, server):
             assert seen["underlined"] == [], (name, shown)
             assert seen["coloured"] == [], (name, shown)
             assert seen["controls"] == [], (name, shown)
+
+
+# the bottoms of a paragraph's first three lines, from its words in the text's own size
+# (not the note calls, the label or the menu: one font size, so one bottom per line)
+LINE_BOTTOMS = """(selector) => [...document.querySelectorAll(selector)].slice(0, 4).map((p) => {
+  const bottoms = [];
+  const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest('sup, .ed-label, .ed-menu')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const r of range.getClientRects()) if (r.height > 0) bottoms.push(Math.round(r.bottom));
+  }
+  return [...new Set(bottoms)].sort((a, b) => a - b).slice(0, 3);
+})"""
+
+
+@pytest.mark.parametrize("media", ["print", "screen"])
+def test_a_paragraphs_first_line_is_spaced_as_the_others(page, server, media):
+    """The small label « Alinéa 1 » (an inline-block kept 24 px high on screen, as a target)
+    made the first line of every recital taller than the next on paper."""
+    page.emulate_media(media=media)
+    for name in ("index.html", "preambule/3.html", "dispositif/4.html"):
+        page.goto(server + name)
+        page.wait_for_load_state("load")
+        measured = page.evaluate(LINE_BOTTOMS, ".res-para__text")
+        assert any(len(lines) == 3 for lines in measured), (name, measured)
+        for lines in (lines for lines in measured if len(lines) == 3):
+            first, second = lines[1] - lines[0], lines[2] - lines[1]
+            assert abs(first - second) <= 1, (name, media, lines)
