@@ -26,6 +26,7 @@ from edition.build import pipeline
 from edition.dev.httpserve import Server, free_port
 
 from ..support.paths import ROOT
+from ..support.processes import stop
 
 TOOLS = Path(os.environ.get("EDITION_CLIENT_TOOLS") or ROOT.parent / "shared" / "tools")
 CSL = TOOLS / "csl"
@@ -88,12 +89,7 @@ def zotero(tmp_path_factory):
             time.sleep(0.5)
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 def post(url: str, body: bytes) -> list[dict]:

@@ -17,6 +17,7 @@ from edition.dev.httpserve import free_port, wait_until_up
 from playwright.sync_api import Error as PlaywrightError
 
 from .paths import ROOT
+from .processes import stop
 
 PUBLISH = ROOT / "scripts" / "publish"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -68,12 +69,7 @@ def nginx_serving(site: Path, conf: Path):
             raise RuntimeError(f"nginx n’a pas démarré : {(conf / 'error.log').read_text()}") from error
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 # Collects the page's Content Security Policy violations (an init script: before any other)
