@@ -51,3 +51,31 @@ def test_a_reader_hanging_up_mid_answer_prints_nothing(tmp_path, capfd):
         assert len(server.asked) == 3
     err = capfd.readouterr().err
     assert "Traceback" not in err and "Error" not in err, err
+
+
+def test_the_benchmark_server_caches_as_the_host_would(tmp_path):
+    """With host_cache, each answer carries the Cache-Control the site's _headers gives its
+    path (the benchmark's next view), no-cache where no pattern sets one."""
+    (tmp_path / "_headers").write_text(
+        "# comment\n/*\n  X-Content-Type-Options: nosniff\n/assets/stylesheets/main.*\n"
+        "  Cache-Control: public, max-age=31536000, immutable\n/*.html\n  Cache-Control: no-cache\n",
+        encoding="utf-8",
+    )
+    for name in ("assets/stylesheets/main.ab.min.css", "assets/stylesheets/edition.css", "index.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    with Server(tmp_path, host_cache=True) as server:
+        got = {}
+        for name in ("assets/stylesheets/main.ab.min.css", "assets/stylesheets/edition.css", "index.html"):
+            with urllib.request.urlopen(server.base + name) as answer:
+                got[name] = answer.headers["Cache-Control"]
+    assert got == {
+        "assets/stylesheets/main.ab.min.css": "public, max-age=31536000, immutable",
+        "assets/stylesheets/edition.css": "no-cache",
+        "index.html": "no-cache",
+    }
+    with (
+        Server(tmp_path) as server,
+        urllib.request.urlopen(server.base + "assets/stylesheets/main.ab.min.css") as a,
+    ):
+        assert a.headers["Cache-Control"] == "no-cache"  # the tests' server: a new build seen at once

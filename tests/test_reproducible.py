@@ -41,7 +41,7 @@ def clean_build(build_command, where: Path, env: dict[str, str]) -> Path:
 
 def test_two_clean_builds_are_byte_identical(tmp_path, build_command):
     env = {k: v for k, v in build_command.env.items() if k != "SOURCE_DATE_EPOCH"}
-    env["EDITION_IMAGE_CACHE"] = "off"  # each build draws its own images
+    env["EDITION_BUILD_CACHE"] = "off"  # each build draws its own images
     first = clean_build(build_command, tmp_path / "un", {**env, "TZ": "UTC", "LC_ALL": "C.UTF-8"})
     time.sleep(2.1)  # a clock-dated output (gzip header: 1 s, zip entry: 2 s) would now differ
     second = clean_build(

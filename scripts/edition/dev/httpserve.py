@@ -18,6 +18,7 @@ import argparse
 import gzip as gzip_
 import http.server
 import os
+import re
 import socket
 import sys
 import threading
@@ -53,7 +54,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         return content_type(os.fspath(path)) or super().guess_type(path)
 
     def end_headers(self):
-        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Cache-Control", self.server.caching(self.path.split("?")[0]))
         super().end_headers()
 
     def do_GET(self):  # noqa: N802 (http.server's naming)
@@ -102,10 +103,35 @@ class QuietServer(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def make_server(directory: Path, port: int = 0, gzip: bool = False) -> http.server.ThreadingHTTPServer:
+def host_caching(headers_file: Path):
+    """The Cache-Control a static host gives a path under the site's `_headers` (the
+    Netlify/Cloudflare format the build writes: a path pattern, `*` for any characters,
+    then its indented headers; the last pattern that sets it wins), `no-cache` elsewhere."""
+    rules: list[tuple[re.Pattern, str]] = []
+    pattern = None
+    for line in headers_file.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            pattern = re.compile("".join(".*" if c == "*" else re.escape(c) for c in line.strip()) + r"\Z")
+        elif pattern is not None and line.strip().lower().startswith("cache-control:"):
+            rules.append((pattern, line.split(":", 1)[1].strip()))
+
+    def caching(path: str) -> str:
+        found = [value for rule, value in rules if rule.match(path)]
+        return found[-1] if found else "no-cache"
+
+    return caching
+
+
+def make_server(
+    directory: Path, port: int = 0, gzip: bool = False, host_cache: bool = False
+) -> http.server.ThreadingHTTPServer:
     """The HTTP server (not started) for `directory` on 127.0.0.1:`port`."""
     httpd = QuietServer(("127.0.0.1", port), Handler)
     httpd.root, httpd.gzip = Path(directory), gzip
+    # every answer no-cache (a test's new build is seen at once), or the host's policy
+    httpd.caching = host_caching(Path(directory) / "_headers") if host_cache else (lambda path: "no-cache")
     httpd.log, httpd.asked = [], []
     return httpd
 
@@ -116,8 +142,8 @@ class Server:
     string), `log` the gzip responses; set `root` to serve another folder from now on.
     Use as a context manager or close()."""
 
-    def __init__(self, directory: Path, port: int = 0, gzip: bool = False):
-        self.httpd = make_server(directory, port, gzip)
+    def __init__(self, directory: Path, port: int = 0, gzip: bool = False, host_cache: bool = False):
+        self.httpd = make_server(directory, port, gzip, host_cache)
         self.log: list[tuple[str, int, int]] = self.httpd.log
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()

@@ -26,8 +26,9 @@ What it does, by MkDocs event:
                (model/typography.py), and last the Content Security Policy, which hashes
                the page's inline scripts once nothing else will change it
   on_post_build after Material's search plugin and before its offline plugin: the
-               edition's search index (search.py); after the offline plugin: the
-               link-preview card (card.py), the offline copy and the size it shows
+               edition's search index (search.py); after the offline plugin:
+               Material's stylesheet without the rules no page can match
+               (unused_css.py), the link-preview card (card.py), the offline copy and the size it shows
                (offline.py), the service worker over every file (webapp.py), and the
                header policy for static hosts (site/_headers)
 """
@@ -52,16 +53,17 @@ from edition.model.typography import french_spacing
 from edition.pages import navigation, toc
 from edition.pages.templating import BYTECODE_CACHE
 from edition.site import (
+    buildcache,
     card,
     csp,
     identity,
-    imagecache,
     metatags,
     offline,
     search,
     siteurl,
     structured,
     stylesheets,
+    unused_css,
     webapp,
 )
 from edition.source.inputs import Inputs, load
@@ -351,10 +353,14 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def _finish(self, *, config) -> None:
         site = Path(config.site_dir)
+        try:  # first: the offline copy and the service worker take the pruned file
+            unused_css.prune_site(site, buildcache.text)
+        except (unused_css.StylesheetError, FileNotFoundError) as err:
+            raise PluginError(f"feuille de style de Material : {err}") from None
         image = site / metatags.CARD_IMAGE
         image.parent.mkdir(parents=True, exist_ok=True)
         image.write_bytes(
-            imagecache.png(card.__file__, card.card_png, self.res.symbol, self.res.title, self.res.adopted)
+            buildcache.png(card.__file__, card.card_png, self.res.symbol, self.res.title, self.res.adopted)
         )
         os.chmod(image, 0o644)
         if self.config.offline_zip and not self.serve:

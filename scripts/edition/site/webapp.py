@@ -27,7 +27,7 @@ import json
 from pathlib import Path
 
 from edition.model import Resolution
-from edition.site import imagecache
+from edition.site import buildcache
 from edition.site.offline import format_size
 
 CONFIG_KEY = "service_worker"  # config.extra flag: set by the pipeline for the shipped build
@@ -136,10 +136,10 @@ def generated_files(name: str, description: str, res: Resolution) -> dict[str, s
     label = res.short
     return {
         MANIFEST: manifest(name, short_name(res), description),
-        FAVICON: imagecache.png(__file__, icon, label, 32),
-        ICON_192: imagecache.png(__file__, icon, label, 192),
-        ICON_512: imagecache.png(__file__, icon, label, 512),
-        ICON_MASKABLE: imagecache.png(__file__, icon, label, 512, maskable=True),
+        FAVICON: buildcache.png(__file__, icon, label, 32),
+        ICON_192: buildcache.png(__file__, icon, label, 192),
+        ICON_512: buildcache.png(__file__, icon, label, 512),
+        ICON_MASKABLE: buildcache.png(__file__, icon, label, 512, maskable=True),
     }
 
 
