@@ -79,3 +79,11 @@ def test_the_benchmark_server_caches_as_the_host_would(tmp_path):
         urllib.request.urlopen(server.base + "assets/stylesheets/main.ab.min.css") as a,
     ):
         assert a.headers["Cache-Control"] == "no-cache"  # the tests' server: a new build seen at once
+
+
+def test_a_headers_file_with_a_header_before_any_pattern_is_refused_with_its_line():
+    from edition.formats import media
+
+    with pytest.raises(ValueError, match="ligne 2"):
+        media.header_rules("# comment\n  Cache-Control: no-cache\n/*\n")
+    assert media.header_rules("/a\n  X: 1\n/a\n  Y: 2\n") == {"/a": ["X: 1", "Y: 2"]}  # both apply

@@ -5,10 +5,10 @@ scripts change); the Pages workflow runs the README's commands with SITE_URL set
 
 from __future__ import annotations
 
-import fnmatch
 import re
 
 import yaml
+from edition.formats import media
 from edition.site import csp
 
 from .support.paths import ROOT
@@ -21,17 +21,7 @@ NO_CACHE = ["/sw.js", "/manifest.webmanifest"]
 
 
 def header_rules() -> dict[str, list[str]]:
-    rules: dict[str, list[str]] = {}
-    current = None
-    for line in (ROOT / "scripts" / "publish" / "_headers").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        if line.startswith("/"):
-            current = line.strip()
-            rules[current] = []
-        else:
-            rules[current].append(line.strip())
-    return rules
+    return media.header_rules((PUBLISH / "_headers").read_text(encoding="utf-8"))
 
 
 def test_long_cache_only_for_fingerprinted_files(site):
@@ -40,7 +30,7 @@ def test_long_cache_only_for_fingerprinted_files(site):
     for pattern, headers in header_rules().items():
         if not any("immutable" in h for h in headers):
             continue
-        hits = fnmatch.filter(files, pattern)
+        hits = [f for f in files if media.matches(f, pattern)]
         assert hits, pattern  # the rule still names a real file
         assert all(FINGERPRINTED.search(f) for f in hits), hits
         matched.update(hits)
@@ -114,5 +104,5 @@ def test_no_path_gets_two_content_types_from_the_headers_file():
         if any(h.startswith("Content-Type:") for h in headers)
     ]
     for name in ["/resolution.json", "/resolution.csl.json", "/resolution.bib", "/paragraphes/op-1.json"]:
-        matching = [r for r in rules if fnmatch.fnmatch(name, r)]
+        matching = [r for r in rules if media.matches(name, r)]
         assert len(matching) == 1, (name, matching)

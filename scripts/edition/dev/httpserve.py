@@ -18,7 +18,6 @@ import argparse
 import gzip as gzip_
 import http.server
 import os
-import re
 import socket
 import sys
 import threading
@@ -27,7 +26,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from edition.formats.media import content_type
+from edition.formats.media import content_type, header_rules, matches
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".md", ".bib", ".ris")
 
@@ -104,21 +103,17 @@ class QuietServer(http.server.ThreadingHTTPServer):
 
 
 def host_caching(headers_file: Path):
-    """The Cache-Control a static host gives a path under the site's `_headers` (the
-    Netlify/Cloudflare format the build writes: a path pattern, `*` for any characters,
-    then its indented headers; the last pattern that sets it wins), `no-cache` elsewhere."""
-    rules: list[tuple[re.Pattern, str]] = []
-    pattern = None
-    for line in headers_file.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if not line[0].isspace():
-            pattern = re.compile("".join(".*" if c == "*" else re.escape(c) for c in line.strip()) + r"\Z")
-        elif pattern is not None and line.strip().lower().startswith("cache-control:"):
-            rules.append((pattern, line.split(":", 1)[1].strip()))
+    """The Cache-Control a static host gives a path under the site's `_headers` (the last
+    rule that sets it wins), `no-cache` where none does."""
+    rules = [
+        (pattern, line.split(":", 1)[1].strip())
+        for pattern, lines in header_rules(headers_file.read_text(encoding="utf-8")).items()
+        for line in lines
+        if line.lower().startswith("cache-control:")
+    ]
 
     def caching(path: str) -> str:
-        found = [value for rule, value in rules if rule.match(path)]
+        found = [value for pattern, value in rules if matches(path, pattern)]
         return found[-1] if found else "no-cache"
 
     return caching
