@@ -19,9 +19,10 @@ the stylesheet; a parse error, or a stylesheet whose rules do not tile the text,
 the build rather than ship a stylesheet we did not understand.
 
 tests/browser/test_unused_css.py proves it on the pages: every element's computed style,
-on every page type, in both colour schemes, at phone and desktop widths and with the
-interface's states open (search with results, the drawer, a paragraph's menu, a note's
-popover), is the same with Material's whole stylesheet and with this one."""
+on one page of each kind (light at desktop width, dark at phone width), in print and with
+the interface's states open (search with results, the drawer, a paragraph's menu, a note's
+popover, keyboard focus, a note's tooltip), is the same with Material's whole stylesheet
+and with this one."""
 
 from __future__ import annotations
 
@@ -188,14 +189,18 @@ def _holds_rules(node) -> bool:
     return node.lower_at_keyword in {"media", "supports", "container", "layer", "scope", "document"}
 
 
+def _is_comma(token) -> bool:
+    return token.type == "literal" and token.value == ","
+
+
 def _top_commas(tokens: list) -> list:
-    return [t for t in tokens if t.type == "literal" and t.value == ","]
+    return [t for t in tokens if _is_comma(t)]
 
 
 def _split_commas(tokens: list) -> list[list]:
     parts: list[list] = [[]]
     for token in tokens:
-        if token.type == "literal" and token.value == ",":
+        if _is_comma(token):
             parts.append([])
         else:
             parts[-1].append(token)
@@ -233,22 +238,23 @@ def prune_site(site: Path, cache: Callable[[str, list[bytes], Callable[[], str]]
     host serves `main.*` as immutable for a year, and a reader's copy of an earlier
     edition's pruning must not pass for this one. Material's source map, which describes
     the whole file, goes. `cache(module, inputs, make)` keeps the result between builds
-    (buildcache.text). None when the result came from the cache."""
+    (buildcache.text). None when the result came from the cache. Each page and script is
+    read once."""
     sheets = sorted(site.glob(MATERIAL_STYLESHEET))
     if len(sheets) != 1:
         raise FileNotFoundError(f"{MATERIAL_STYLESHEET} : {len(sheets)} fichiers dans le site, 1 attendu")
     sheet = sheets[0]
     css = sheet.read_text(encoding="utf-8")
-    pages = sorted(site.rglob("*.html"))
-    scripts = sorted(site.rglob("*.js"))
+    read = {p: p.read_bytes() for p in sorted(site.rglob("*")) if p.suffix in (".html", ".js")}
     inputs = [tinycss2.__version__.encode(), css.encode("utf-8")]
-    inputs += [p.relative_to(site).as_posix().encode() + b"\0" + p.read_bytes() for p in pages + scripts]
+    inputs += [p.relative_to(site).as_posix().encode() + b"\0" + data for p, data in read.items()]
+    texts = {p: data.decode("utf-8") for p, data in read.items()}
     result: list[Pruned] = []
 
     def make() -> str:
         used = usage(
-            (p.read_text(encoding="utf-8") for p in pages),
-            (p.read_text(encoding="utf-8") for p in scripts),
+            (text for p, text in texts.items() if p.suffix == ".html"),
+            (text for p, text in texts.items() if p.suffix == ".js"),
         )
         try:
             result.append(prune(css, used))
@@ -262,15 +268,14 @@ def prune_site(site: Path, cache: Callable[[str, list[bytes], Callable[[], str]]
     if name != sheet.name:
         sheet.unlink()
         sheet.with_name(sheet.name + ".map").unlink(missing_ok=True)
-        for page in pages:
-            text = page.read_text(encoding="utf-8")
-            if sheet.name in text:
-                page.write_text(text.replace(f'/{sheet.name}"', f'/{name}"'), encoding="utf-8")
-        left = [
-            p.relative_to(site).as_posix()
-            for p in site.rglob("*")
-            if p.suffix in _NAMING and sheet.name in p.read_text(encoding="utf-8", errors="replace")
-        ]
+        for page, text in texts.items():
+            if page.suffix == ".html" and sheet.name in text:
+                texts[page] = text.replace(f'/{sheet.name}"', f'/{name}"')
+                page.write_text(texts[page], encoding="utf-8")
+        others = (p for p in site.rglob("*") if p.suffix in _NAMING and p not in texts)
+        left = [p for p, text in texts.items() if sheet.name in text]
+        left += [p for p in others if sheet.name in p.read_text(encoding="utf-8", errors="replace")]
         if left:
-            raise FileNotFoundError(f"{sheet.name} encore nommé par {', '.join(left)}")
+            names = ", ".join(sorted(p.relative_to(site).as_posix() for p in left))
+            raise FileNotFoundError(f"{sheet.name} encore nommé par {names}")
     return result[0] if result else None
