@@ -28,9 +28,11 @@ What it does, by MkDocs event:
   on_post_build after Material's search plugin and before its offline plugin: the
                edition's search index (search.py); after the offline plugin:
                Material's stylesheet without the rules no page can match
-               (unused_css.py), the link-preview card (card.py), the offline copy and the size it shows
-               (offline.py), the service worker over every file (webapp.py), and the
-               header policy for static hosts (site/_headers)
+               (unused_css.py), its palette stylesheet without the rule that restyled
+               every page twice on load (palette.py), the link-preview card (card.py),
+               the offline copy and the size it shows (offline.py), the service worker
+               over every file (webapp.py), and the header policy for static hosts
+               (site/_headers)
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ from edition.site import (
     identity,
     metatags,
     offline,
+    palette,
     search,
     siteurl,
     structured,
@@ -355,6 +358,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         site = Path(config.site_dir)
         try:  # first: the offline copy and the service worker take the pruned file
             unused_css.prune_site(site, buildcache.text)
+            palette.rewrite_site(site)
         except (unused_css.StylesheetError, FileNotFoundError) as err:
             raise PluginError(f"feuille de style de Material : {err}") from None
         image = site / metatags.CARD_IMAGE

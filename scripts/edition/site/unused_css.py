@@ -263,19 +263,35 @@ def prune_site(site: Path, cache: Callable[[str, list[bytes], Callable[[], str]]
         return result[0].css
 
     pruned = cache(__file__, inputs, make)
-    name = f"main.{hashlib.sha256(pruned.encode('utf-8')).hexdigest()[:8]}.min.css"
-    (sheet.parent / name).write_text(pruned, encoding="utf-8")
-    if name != sheet.name:
-        sheet.unlink()
-        sheet.with_name(sheet.name + ".map").unlink(missing_ok=True)
-        for page, text in texts.items():
-            if page.suffix == ".html" and sheet.name in text:
-                texts[page] = text.replace(f'/{sheet.name}"', f'/{name}"')
-                page.write_text(texts[page], encoding="utf-8")
-        others = (p for p in site.rglob("*") if p.suffix in _NAMING and p not in texts)
-        left = [p for p, text in texts.items() if sheet.name in text]
-        left += [p for p in others if sheet.name in p.read_text(encoding="utf-8", errors="replace")]
-        if left:
-            names = ", ".join(sorted(p.relative_to(site).as_posix() for p in left))
-            raise FileNotFoundError(f"{sheet.name} encore nommé par {names}")
+    publish(site, sheet, pruned, texts)
     return result[0] if result else None
+
+
+def publish(site: Path, sheet: Path, css: str, texts: dict[Path, str] | None = None) -> str:
+    """`css` in place of Material's stylesheet `sheet` (`main.<hash>.min.css`,
+    `palette.<hash>.min.css`), under a name of its own content's hash, every page naming
+    it following; Material's map of the old file goes. `texts` (path: text of the site's
+    HTML and JS files) when the caller has read them, kept up to date. Stops the build when
+    any file of the site still names the old file. Returns the new name."""
+    if texts is None:
+        texts = {
+            p: p.read_text(encoding="utf-8") for p in sorted(site.rglob("*")) if p.suffix in (".html", ".js")
+        }
+    stem = sheet.name.split(".", 1)[0]
+    name = f"{stem}.{hashlib.sha256(css.encode('utf-8')).hexdigest()[:8]}.min.css"
+    (sheet.parent / name).write_text(css, encoding="utf-8")
+    if name == sheet.name:
+        return name
+    sheet.unlink()
+    sheet.with_name(sheet.name + ".map").unlink(missing_ok=True)
+    for page, text in texts.items():
+        if page.suffix == ".html" and sheet.name in text:
+            texts[page] = text.replace(f'/{sheet.name}"', f'/{name}"')
+            page.write_text(texts[page], encoding="utf-8")
+    others = (p for p in site.rglob("*") if p.suffix in _NAMING and p not in texts)
+    left = [p for p, text in texts.items() if sheet.name in text]
+    left += [p for p in others if sheet.name in p.read_text(encoding="utf-8", errors="replace")]
+    if left:
+        names = ", ".join(sorted(p.relative_to(site).as_posix() for p in left))
+        raise FileNotFoundError(f"{sheet.name} encore nommé par {names}")
+    return name
