@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import pytest
 
+from ..support.browser import new_tab
+
 TRANSITIONS = "document.getAnimations().filter(a => a instanceof CSSTransition).length"
 TOGGLE = "label.md-header__button[for^='__palette']:visible"
 
 
 @pytest.fixture
 def palette_page(context, server):
-    page = context.new_page()
+    page = new_tab(context)
     page.goto(server + "dispositif/1.html")
     page.wait_for_function("() => document.querySelector('meta[name=color-scheme]')?.content")
     yield page
@@ -50,7 +52,7 @@ def test_a_switch_starts_no_transition_either_way(palette_page, how):
 def test_a_page_view_marks_nothing(context, server):
     """Neither Material's mark (its rule is gone) nor the edition's is on the page after it
     loads; a mark left on would also stop every transition."""
-    page = context.new_page()
+    page = new_tab(context)
     page.add_init_script(
         """new MutationObserver(records => { for (const r of records)
              (window.__marks ??= []).push(r.attributeName + ' ' + r.target.tagName) })

@@ -39,23 +39,29 @@ def without_switch_rule(css: str, where: str = PALETTE_STYLESHEET) -> str:
             if "data-md-color-switching" in css
             else 0
         )
-        found = f"« data-md-color-switching » ligne {line} écrit autrement" if line else "absente"
+        if count:
+            found = ""
+        elif line:
+            found = f" ; « data-md-color-switching » ligne {line} écrit autrement"
+        else:
+            found = " ; absente"
         raise unused_css.StylesheetError(
             line or 1,
             1,
             f"règle de changement de palette de Material attendue une fois telle quelle "
-            f"({SWITCH_RULE}), trouvée {count} fois ; {found}",
+            f"({SWITCH_RULE}), trouvée {count} fois{found}",
             where,
         )
     return css.replace(SWITCH_RULE, "", 1)
 
 
-def rewrite_site(site: Path) -> str:
+def rewrite_site(site: Path, texts: dict[Path, str] | None = None) -> str:
     """Material's palette stylesheet of the built `site` without the switching rule, under
-    its new name (returned); the pages follow."""
+    its new name (returned); the pages follow. `texts`: unused_css.site_texts(site), when
+    the caller has read them."""
     sheets = sorted(site.glob(PALETTE_STYLESHEET))
     if len(sheets) != 1:
         raise FileNotFoundError(f"{PALETTE_STYLESHEET} : {len(sheets)} fichiers dans le site, 1 attendu")
     sheet = sheets[0]
     css = without_switch_rule(sheet.read_text(encoding="utf-8"), str(sheet.relative_to(site)))
-    return unused_css.publish(site, sheet, css)
+    return unused_css.publish(site, sheet, css, unused_css.site_texts(site) if texts is None else texts)

@@ -357,8 +357,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def _finish(self, *, config) -> None:
         site = Path(config.site_dir)
         try:  # first: the offline copy and the service worker take the pruned file
-            unused_css.prune_site(site, buildcache.text)
-            palette.rewrite_site(site)
+            texts = unused_css.site_texts(site)  # read once for both rewrites
+            unused_css.prune_site(site, buildcache.text, texts)
+            palette.rewrite_site(site, texts)
         except (unused_css.StylesheetError, FileNotFoundError) as err:
             raise PluginError(f"feuille de style de Material : {err}") from None
         image = site / metatags.CARD_IMAGE

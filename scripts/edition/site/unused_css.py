@@ -232,23 +232,34 @@ MATERIAL_STYLESHEET = "assets/stylesheets/main.*.min.css"
 _NAMING = (".html", ".js", ".json", ".webmanifest")
 
 
-def prune_site(site: Path, cache: Callable[[str, list[bytes], Callable[[], str]], str]) -> Pruned | None:
+def site_texts(site: Path) -> dict[Path, str]:
+    """The built site's HTML and JS files by path, read once for every rewrite of Material's
+    stylesheets (what may use a class, what names a stylesheet)."""
+    return {p: p.read_text(encoding="utf-8") for p in sorted(site.rglob("*")) if p.suffix in (".html", ".js")}
+
+
+def prune_site(
+    site: Path,
+    cache: Callable[[str, list[bytes], Callable[[], str]], str],
+    texts: dict[Path, str] | None = None,
+) -> Pruned | None:
     """Material's stylesheet of the built `site`, rewritten without what no page or script
     of the site can match, under a name of its own content's hash (the pages follow): the
     host serves `main.*` as immutable for a year, and a reader's copy of an earlier
     edition's pruning must not pass for this one. Material's source map, which describes
     the whole file, goes. `cache(module, inputs, make)` keeps the result between builds
-    (buildcache.text). None when the result came from the cache. Each page and script is
-    read once."""
+    (buildcache.text). None when the result came from the cache. `texts`: site_texts(site),
+    when the caller has read them (kept up to date)."""
     sheets = sorted(site.glob(MATERIAL_STYLESHEET))
     if len(sheets) != 1:
         raise FileNotFoundError(f"{MATERIAL_STYLESHEET} : {len(sheets)} fichiers dans le site, 1 attendu")
     sheet = sheets[0]
     css = sheet.read_text(encoding="utf-8")
-    read = {p: p.read_bytes() for p in sorted(site.rglob("*")) if p.suffix in (".html", ".js")}
+    texts = site_texts(site) if texts is None else texts
     inputs = [tinycss2.__version__.encode(), css.encode("utf-8")]
-    inputs += [p.relative_to(site).as_posix().encode() + b"\0" + data for p, data in read.items()]
-    texts = {p: data.decode("utf-8") for p, data in read.items()}
+    inputs += [
+        p.relative_to(site).as_posix().encode() + b"\0" + text.encode("utf-8") for p, text in texts.items()
+    ]
     result: list[Pruned] = []
 
     def make() -> str:
@@ -267,16 +278,12 @@ def prune_site(site: Path, cache: Callable[[str, list[bytes], Callable[[], str]]
     return result[0] if result else None
 
 
-def publish(site: Path, sheet: Path, css: str, texts: dict[Path, str] | None = None) -> str:
+def publish(site: Path, sheet: Path, css: str, texts: dict[Path, str]) -> str:
     """`css` in place of Material's stylesheet `sheet` (`main.<hash>.min.css`,
     `palette.<hash>.min.css`), under a name of its own content's hash, every page naming
-    it following; Material's map of the old file goes. `texts` (path: text of the site's
-    HTML and JS files) when the caller has read them, kept up to date. Stops the build when
-    any file of the site still names the old file. Returns the new name."""
-    if texts is None:
-        texts = {
-            p: p.read_text(encoding="utf-8") for p in sorted(site.rglob("*")) if p.suffix in (".html", ".js")
-        }
+    it following; Material's map of the old file goes. `texts`: site_texts(site), kept up
+    to date. Stops the build when any file of the site still names the old file. Returns
+    the new name."""
     stem = sheet.name.split(".", 1)[0]
     name = f"{stem}.{hashlib.sha256(css.encode('utf-8')).hexdigest()[:8]}.min.css"
     (sheet.parent / name).write_text(css, encoding="utf-8")
