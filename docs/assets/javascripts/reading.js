@@ -12,7 +12,9 @@
  *     « Copier le lien » (its permanent absolute address, never a query string; from disk,
  *     the public address when the page has an http(s) canonical link), « Citer » (the
  *     citations in data-citations, each shown and copied as shown, plus the permanent
- *     address and today's date), and « Partager » where the Web Share API exists;
+ *     address and today's date), and « Partager » where the Web Share API exists; a
+ *     menu's panel is built the first time it opens (a page of 23 paragraphs would
+ *     otherwise carry some 500 nodes no one sees);
  *   - whatever is copied from the wording reaches the clipboard as the official words:
  *     no note-call digits, no « ⋯ », no label or button, French spacing as typed, in
  *     text/plain and text/html alike (the `copy` event);
@@ -350,12 +352,14 @@
     const what = designation(para.getAttribute("data-label") || para.id);
     const wrap = document.createElement("span");
     wrap.className = "ed-menu";
+    let menu = null; // built when first opened: a page of 23 paragraphs would carry 500 nodes unseen
     const toggle = button("⋯", "ed-menu__toggle", () => {
       if (openMenu && openMenu.toggle === toggle) {
         closeMenu(false);
         return;
       }
       closeMenu(false);
+      if (!menu) menu = buildMenu(para, toggle, text, what);
       menu.hidden = false;
       toggle.setAttribute("aria-expanded", "true");
       openMenu = { menu, toggle };
@@ -364,6 +368,13 @@
     }, `Citer, copier ou partager ${what}`);
     toggle.setAttribute("title", "Citer, copier ou partager");
     toggle.setAttribute("aria-expanded", "false");
+    wrap.append(toggle);
+    text.appendChild(document.createTextNode(" "));
+    text.appendChild(wrap);
+  }
+
+  /* The menu of `para` (its « ⋯ » button `toggle`), placed after the paragraph's `text`. */
+  function buildMenu(para, toggle, text, what) {
     const menu = document.createElement("div");
     menu.className = "ed-menu__panel";
     menu.hidden = true;
@@ -432,11 +443,9 @@
         }
       });
     }
-    wrap.append(toggle);
-    text.appendChild(document.createTextNode(" "));
-    text.appendChild(wrap);
     // the panel opens as a block under the paragraph: full width on a phone, never off screen
     text.after(menu);
+    return menu;
   }
 
   document.addEventListener("click", (event) => {
