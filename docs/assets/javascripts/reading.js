@@ -352,7 +352,7 @@
     const what = designation(para.getAttribute("data-label") || para.id);
     const wrap = document.createElement("span");
     wrap.className = "ed-menu";
-    let menu = null; // built when first opened: a page of 23 paragraphs would carry 500 nodes unseen
+    let menu = null; // its panel, built when first opened
     const toggle = button("⋯", "ed-menu__toggle", () => {
       if (openMenu && openMenu.toggle === toggle) {
         closeMenu(false);
@@ -377,7 +377,6 @@
   function buildMenu(para, toggle, text, what) {
     const menu = document.createElement("div");
     menu.className = "ed-menu__panel";
-    menu.hidden = true;
     menu.id = `menu-${para.id}`;
     toggle.setAttribute("aria-controls", menu.id);
 
