@@ -13,15 +13,32 @@ The rule goes from Material's file (byte for byte the rest, under a name of its 
 unused_css.publish); the edition's stylesheet has the same rule under a class of its own
 (`ed-palette-switching`, edition.css), which docs/assets/javascripts/form-toggles.js sets only when
 the reader switches, before Material handles the switch. tests/browser/test_palette.py
-proves that a switch still starts no transition."""
+proves that a switch still starts no transition.
+
+Material's script costs two more on every view: its palette component appends a
+`<meta name="color-scheme">` and then sets its content from the header's computed
+`color-scheme`, and Chromium answers each of the two changes of the page's colour schemes
+by restyling the whole page (trace at 4× CPU, paragraph page: ~23 and ~40 ms inside
+Material's start-up task). The meta only ever said what the stylesheet already says (the
+header's scheme: `light`, or `dark` under the slate palette); its one effect of its own, the
+root's scheme (the viewport's scrollbar and canvas), the edition's stylesheet gives
+`<html>` from the body's palette (edition.css). So the script's meta goes (the component
+writes its content to a plain object instead), byte for byte the rest, under a name of its
+own hash, its source map with it (which no longer describes it)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from edition.site import unused_css
 
 PALETTE_STYLESHEET = "assets/stylesheets/palette.*.min.css"
+BUNDLE = "assets/javascripts/bundle.*.min.js"
+# Material 9.x's palette component (minified: the names are the minifier's, checked whole)
+COLOR_SCHEME_META = 'let o=x("meta",{name:"color-scheme"});document.head.appendChild(o);'
+DETACHED_META = "let o={};"
+SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=[^\n]*\s*$")
 SWITCH_RULE = (
     "[data-md-color-switching] *,[data-md-color-switching] :after,"
     "[data-md-color-switching] :before{transition-duration:0s!important}"
@@ -65,3 +82,38 @@ def rewrite_site(site: Path, texts: dict[Path, str] | None = None) -> str:
     sheet = sheets[0]
     css = without_switch_rule(sheet.read_text(encoding="utf-8"), str(sheet.relative_to(site)))
     return unused_css.publish(site, sheet, css, unused_css.site_texts(site) if texts is None else texts)
+
+
+def without_color_scheme_meta(js: str, where: str = BUNDLE) -> str:
+    """Material's script `js` without its `<meta name="color-scheme">`, nor the line naming
+    its source map; the component's code must be there once, as written above (another
+    version of Material writes it otherwise: the build stops)."""
+    count = js.count(COLOR_SCHEME_META)
+    if count != 1:
+        found = " ; « color-scheme » écrit autrement" if 'name:"color-scheme"' in js else " ; absent"
+        at = js.find('name:"color-scheme"')
+        raise unused_css.StylesheetError(
+            js.count("\n", 0, at) + 1 if at >= 0 else 1,
+            1,
+            f"meta color-scheme du composant palette de Material attendue une fois telle quelle "
+            f"({COLOR_SCHEME_META}), trouvée {count} fois{found if not count else ''}",
+            where,
+        )
+    return SOURCE_MAP.sub("\n", js.replace(COLOR_SCHEME_META, DETACHED_META, 1))
+
+
+def rewrite_bundle(site: Path, texts: dict[Path, str] | None = None) -> str:
+    """Material's script of the built `site` without its color-scheme meta, under its new
+    name (returned); the pages follow. `texts`: unused_css.site_texts(site), when the caller
+    has read them (kept up to date)."""
+    texts = unused_css.site_texts(site) if texts is None else texts
+    bundles = sorted(site.glob(BUNDLE))
+    if len(bundles) != 1:
+        raise FileNotFoundError(f"{BUNDLE} : {len(bundles)} fichiers dans le site, 1 attendu")
+    bundle = bundles[0]
+    js = without_color_scheme_meta(
+        texts.pop(bundle, None) or bundle.read_text(encoding="utf-8"), str(bundle.relative_to(site))
+    )
+    name = unused_css.publish(site, bundle, js, texts)
+    texts[bundle.with_name(name)] = js
+    return name

@@ -29,7 +29,8 @@ What it does, by MkDocs event:
                edition's search index (search.py); after the offline plugin:
                Material's stylesheet without the rules no page can match
                (unused_css.py), its palette stylesheet without the rule that restyled
-               every page twice on load (palette.py), the link-preview card (card.py),
+               every page twice on load and its script without the color-scheme meta that
+               did so again (palette.py), the link-preview card (card.py),
                the offline copy and the size it shows (offline.py), the service worker
                over every file (webapp.py), and the header policy for static hosts
                (site/_headers)
@@ -360,8 +361,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             texts = unused_css.site_texts(site)  # read once for both rewrites
             unused_css.prune_site(site, buildcache.text, texts)
             palette.rewrite_site(site, texts)
+            palette.rewrite_bundle(site, texts)
         except (unused_css.StylesheetError, FileNotFoundError) as err:
-            raise PluginError(f"feuille de style de Material : {err}") from None
+            raise PluginError(f"fichier de Material : {err}") from None
         image = site / metatags.CARD_IMAGE
         image.parent.mkdir(parents=True, exist_ok=True)
         image.write_bytes(

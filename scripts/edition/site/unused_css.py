@@ -279,13 +279,13 @@ def prune_site(
 
 
 def publish(site: Path, sheet: Path, css: str, texts: dict[Path, str]) -> str:
-    """`css` in place of Material's stylesheet `sheet` (`main.<hash>.min.css`,
-    `palette.<hash>.min.css`), under a name of its own content's hash, every page naming
-    it following; Material's map of the old file goes. `texts`: site_texts(site), kept up
-    to date. Stops the build when any file of the site still names the old file. Returns
-    the new name."""
-    stem = sheet.name.split(".", 1)[0]
-    name = f"{stem}.{hashlib.sha256(css.encode('utf-8')).hexdigest()[:8]}.min.css"
+    """`css` in place of Material's file `sheet` (`main.<hash>.min.css`,
+    `palette.<hash>.min.css`, or its script `bundle.<hash>.min.js`), under a name of its
+    own content's hash, every page naming it following; Material's map of the old file
+    goes. `texts`: site_texts(site), kept up to date. Stops the build when any file of the
+    site still names the old file. Returns the new name."""
+    stem, ext = sheet.name.split(".", 1)[0], sheet.name.rsplit(".", 1)[1]
+    name = f"{stem}.{hashlib.sha256(css.encode('utf-8')).hexdigest()[:8]}.min.{ext}"
     (sheet.parent / name).write_text(css, encoding="utf-8")
     if name == sheet.name:
         return name
