@@ -9,6 +9,7 @@ from pathlib import Path
 import material
 import rjsmin
 import yaml
+from edition.site import palette
 from edition.site.stylesheets import without_comments
 
 from .support import htmltext
@@ -36,7 +37,7 @@ def test_pages_link_one_bundle_holding_every_stylesheet_in_order(site):
 
 def test_the_editions_scripts_are_served_minified_and_nothing_else_is(site):
     """Our scripts reach readers through rjsmin (comments and blanks gone, still valid
-    JavaScript); the vendors' copies and Material's own scripts are shipped as published."""
+    JavaScript); the vendors' copies and Material's own script is shipped as published but for palette.py's one change."""
     node = shutil.which("node")
     assert node, "node manque (Node.js 20, installé par scripts/dev.sh)"
     ours = sorted((ROOT / "docs/assets/javascripts").glob("*.js"))
@@ -50,6 +51,12 @@ def test_the_editions_scripts_are_served_minified_and_nothing_else_is(site):
         assert check.returncode == 0, (source.name, check.stderr)
     for vendor in (ROOT / "docs/assets/vendor").rglob("*.js"):
         assert (site / vendor.relative_to(ROOT / "docs")).read_bytes() == vendor.read_bytes()
+    # Material's script as published, less its color-scheme meta (site/palette.py), and valid
     theme = Path(material.__file__).parent / "templates/assets/javascripts"
-    for bundle in theme.glob("bundle.*.min.js"):
-        assert (site / "assets/javascripts" / bundle.name).read_bytes() == bundle.read_bytes()
+    (bundle,) = theme.glob("bundle.*.min.js")
+    (served,) = (site / "assets/javascripts").glob("bundle.*.min.js")
+    assert served.read_text(encoding="utf-8") == palette.without_color_scheme_meta(
+        bundle.read_text(encoding="utf-8")
+    )
+    check = subprocess.run([node, "--check", str(served)], capture_output=True, encoding="utf-8")
+    assert check.returncode == 0, (served.name, check.stderr)
