@@ -72,16 +72,29 @@ def without_switch_rule(css: str, where: str = PALETTE_STYLESHEET) -> str:
     return css.replace(SWITCH_RULE, "", 1)
 
 
+def _rewrite(site: Path, pattern: str, change, texts: dict[Path, str] | None) -> str:
+    """The one file of the built `site` matching `pattern`, as `change(text, where)` makes
+    it, under its new name (returned); the pages follow. `texts`: unused_css.site_texts(site),
+    when the caller has read them (kept up to date: a script in it is there under its new
+    name)."""
+    texts = unused_css.site_texts(site) if texts is None else texts
+    found = sorted(site.glob(pattern))
+    if len(found) != 1:
+        raise FileNotFoundError(f"{pattern} : {len(found)} fichiers dans le site, 1 attendu")
+    path = found[0]
+    was = texts.pop(path, None)
+    text = change(path.read_text(encoding="utf-8") if was is None else was, str(path.relative_to(site)))
+    name = unused_css.publish(site, path, text, texts)
+    if was is not None:
+        texts[path.with_name(name)] = text
+    return name
+
+
 def rewrite_site(site: Path, texts: dict[Path, str] | None = None) -> str:
     """Material's palette stylesheet of the built `site` without the switching rule, under
     its new name (returned); the pages follow. `texts`: unused_css.site_texts(site), when
     the caller has read them."""
-    sheets = sorted(site.glob(PALETTE_STYLESHEET))
-    if len(sheets) != 1:
-        raise FileNotFoundError(f"{PALETTE_STYLESHEET} : {len(sheets)} fichiers dans le site, 1 attendu")
-    sheet = sheets[0]
-    css = without_switch_rule(sheet.read_text(encoding="utf-8"), str(sheet.relative_to(site)))
-    return unused_css.publish(site, sheet, css, unused_css.site_texts(site) if texts is None else texts)
+    return _rewrite(site, PALETTE_STYLESHEET, without_switch_rule, texts)
 
 
 def without_color_scheme_meta(js: str, where: str = BUNDLE) -> str:
@@ -106,14 +119,4 @@ def rewrite_bundle(site: Path, texts: dict[Path, str] | None = None) -> str:
     """Material's script of the built `site` without its color-scheme meta, under its new
     name (returned); the pages follow. `texts`: unused_css.site_texts(site), when the caller
     has read them (kept up to date)."""
-    texts = unused_css.site_texts(site) if texts is None else texts
-    bundles = sorted(site.glob(BUNDLE))
-    if len(bundles) != 1:
-        raise FileNotFoundError(f"{BUNDLE} : {len(bundles)} fichiers dans le site, 1 attendu")
-    bundle = bundles[0]
-    js = without_color_scheme_meta(
-        texts.pop(bundle, None) or bundle.read_text(encoding="utf-8"), str(bundle.relative_to(site))
-    )
-    name = unused_css.publish(site, bundle, js, texts)
-    texts[bundle.with_name(name)] = js
-    return name
+    return _rewrite(site, BUNDLE, without_color_scheme_meta, texts)
