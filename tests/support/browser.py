@@ -343,6 +343,9 @@ def walk(
             }
         for name, tab, recorder in batch:
             recorder.settle()
+            # a first view in the dark palette starts light: Material switches it once its
+            # script runs, and the links' colour transitions (125 ms) must end before a probe
+            tab.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
             if inject:
                 tab.evaluate(f"{inject}\n;undefined")
             if probe:
