@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import socket
 import struct
 import threading
 import time
 import urllib.request
+from contextlib import closing
 
 import pytest
 from edition.dev.httpserve import Server
@@ -30,6 +32,33 @@ def test_a_conditional_request_gets_the_whole_current_file(tmp_path, header):
         with urllib.request.urlopen(ask) as second:
             assert second.status == 200
             assert second.read() == b"nouveau"
+
+
+@pytest.mark.parametrize("gzip", [False, True])
+def test_one_kept_open_connection_serves_every_file_and_follows_the_root(tmp_path, gzip):
+    """HTTP/1.1 as a static host speaks it: the browser's connection stays open from one
+    file to the next (Lighthouse's simulation otherwise charges each file a new one), and
+    a connection opened before `root` changed is answered from the new root."""
+    old, new = tmp_path / "v1", tmp_path / "v2"
+    for folder, text in ((old, "ancien"), (new, "nouveau")):
+        folder.mkdir()
+        (folder / "page.html").write_text(text, encoding="utf-8")
+        (folder / "style.css").write_text(text + " css", encoding="utf-8")
+    with (
+        Server(old, gzip=gzip) as httpd,
+        closing(http.client.HTTPConnection(*httpd.httpd.server_address)) as conn,
+    ):
+        conn.request("GET", "/page.html")
+        first = conn.getresponse()
+        assert (first.version, first.getheader("Connection")) == (11, None)
+        assert first.read() == b"ancien"
+        sock = conn.sock
+        conn.request("GET", "/style.css")
+        assert conn.getresponse().read() == b"ancien css"
+        httpd.root = new
+        conn.request("GET", "/page.html")
+        assert conn.getresponse().read() == b"nouveau"
+        assert conn.sock is sock, "the connection was closed between requests"
 
 
 def test_a_reader_hanging_up_mid_answer_prints_nothing(tmp_path, capfd):
