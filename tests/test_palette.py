@@ -32,12 +32,12 @@ def test_materials_file_loses_the_rule_and_nothing_else():
 @pytest.mark.parametrize(
     ("css", "message"),
     [
-        (".a{x:1}", "trouvée 0 fois ; absente"),
+        (".a{x:1}", "trouvé 0 fois ; « data-md-color-switching » nulle part$"),
         (
             ".a{x:1}\n[data-md-color-switching] *{transition:none}",
-            "trouvée 0 fois ; « data-md-color-switching » ligne 2",
+            "trouvé 0 fois ; « data-md-color-switching » ligne 2, écrit autrement$",
         ),
-        (palette.SWITCH_RULE * 2, "trouvée 2 fois"),
+        (palette.SWITCH_RULE * 2, "trouvé 2 fois$"),
     ],
 )
 def test_a_material_that_writes_the_rule_otherwise_stops_the_build(css, message):
@@ -84,9 +84,12 @@ def test_materials_script_loses_its_color_scheme_meta_and_source_map_line_and_no
 @pytest.mark.parametrize(
     ("js", "message"),
     [
-        ("let a=1;", "trouvée 0 fois ; absent"),
-        ('let m=y("meta",{name:"color-scheme"});', "trouvée 0 fois ; « color-scheme » écrit autrement"),
-        (palette.COLOR_SCHEME_META * 2, "trouvée 2 fois$"),
+        ("let a=1;", 'trouvé 0 fois ; « name:"color-scheme" » nulle part$'),
+        (
+            'a();\nlet m=y("meta",{name:"color-scheme"});',
+            'trouvé 0 fois ; « name:"color-scheme" » ligne 2, écrit autrement$',
+        ),
+        (palette.COLOR_SCHEME_META * 2, "trouvé 2 fois$"),
     ],
 )
 def test_a_material_script_that_writes_the_meta_otherwise_stops_the_build(js, message):

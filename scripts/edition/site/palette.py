@@ -45,31 +45,32 @@ SWITCH_RULE = (
 )
 
 
+def replace_once(text: str, exact: str, by: str, marker: str, what: str, where: str) -> str:
+    """`text` with `exact` replaced by `by`; `exact` must be there once, as written (another
+    version of Material writes it otherwise: the build stops, rather than ship the cost or
+    lose the change unawares). The error names `where`, the line of `marker` (the part of
+    `exact` another version would still write) and what was found instead."""
+    count = text.count(exact)
+    if count == 1:
+        return text.replace(exact, by, 1)
+    at = text.find(marker)
+    line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+    if count:
+        found = ""
+    elif at >= 0:
+        found = f" ; « {marker} » ligne {line}, écrit autrement"
+    else:
+        found = f" ; « {marker} » nulle part"
+    raise unused_css.StylesheetError(
+        line, 1, f"{what} attendu une fois tel quel ({exact}), trouvé {count} fois{found}", where
+    )
+
+
 def without_switch_rule(css: str, where: str = PALETTE_STYLESHEET) -> str:
-    """`css` without Material's switching rule; it must be there once, as written above
-    (another version of Material writes it otherwise: the build stops, rather than ship
-    the cost or lose the rule unawares)."""
-    count = css.count(SWITCH_RULE)
-    if count != 1:
-        line = (
-            css.count("\n", 0, css.find("data-md-color-switching")) + 1
-            if "data-md-color-switching" in css
-            else 0
-        )
-        if count:
-            found = ""
-        elif line:
-            found = f" ; « data-md-color-switching » ligne {line} écrit autrement"
-        else:
-            found = " ; absente"
-        raise unused_css.StylesheetError(
-            line or 1,
-            1,
-            f"règle de changement de palette de Material attendue une fois telle quelle "
-            f"({SWITCH_RULE}), trouvée {count} fois{found}",
-            where,
-        )
-    return css.replace(SWITCH_RULE, "", 1)
+    """`css` without Material's switching rule (replace_once: there once, as written)."""
+    return replace_once(
+        css, SWITCH_RULE, "", "data-md-color-switching", "code de changement de palette de Material", where
+    )
 
 
 def _rewrite(site: Path, pattern: str, change, texts: dict[Path, str] | None) -> str:
@@ -98,21 +99,17 @@ def rewrite_site(site: Path, texts: dict[Path, str] | None = None) -> str:
 
 
 def without_color_scheme_meta(js: str, where: str = BUNDLE) -> str:
-    """Material's script `js` without its `<meta name="color-scheme">`, nor the line naming
-    its source map; the component's code must be there once, as written above (another
-    version of Material writes it otherwise: the build stops)."""
-    count = js.count(COLOR_SCHEME_META)
-    if count != 1:
-        found = " ; « color-scheme » écrit autrement" if 'name:"color-scheme"' in js else " ; absent"
-        at = js.find('name:"color-scheme"')
-        raise unused_css.StylesheetError(
-            js.count("\n", 0, at) + 1 if at >= 0 else 1,
-            1,
-            f"meta color-scheme du composant palette de Material attendue une fois telle quelle "
-            f"({COLOR_SCHEME_META}), trouvée {count} fois{found if not count else ''}",
-            where,
-        )
-    return SOURCE_MAP.sub("\n", js.replace(COLOR_SCHEME_META, DETACHED_META, 1))
+    """Material's script `js` without its `<meta name="color-scheme">` (replace_once: the
+    component's code there once, as written), nor the line naming its source map."""
+    js = replace_once(
+        js,
+        COLOR_SCHEME_META,
+        DETACHED_META,
+        'name:"color-scheme"',
+        "code de la meta color-scheme du composant palette de Material",
+        where,
+    )
+    return SOURCE_MAP.sub("\n", js)
 
 
 def rewrite_bundle(site: Path, texts: dict[Path, str] | None = None) -> str:
